@@ -1,0 +1,292 @@
+/**
+ * The normalized service catalog both API versions decode into, and endpoint
+ * lookup over it.
+ *
+ * @since 0.1.0
+ */
+import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
+import type * as V2 from "./V2.js"
+import type * as V3 from "./V3.js"
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export const Interface = Schema.Literal("public", "internal", "admin")
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Interface = typeof Interface.Type
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export const Endpoint = Schema.Struct({
+  id: Schema.String,
+  interface: Interface,
+  region: Schema.NullOr(Schema.String),
+  url: Schema.String
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Endpoint = typeof Endpoint.Type
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export const Service = Schema.Struct({
+  id: Schema.String,
+  type: Schema.String,
+  name: Schema.String,
+  endpoints: Schema.Array(Endpoint)
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Service = typeof Service.Type
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export const Catalog = Schema.Struct({ services: Schema.Array(Service) })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Catalog = typeof Catalog.Type
+
+/**
+ * @since 0.1.0
+ * @category constructors
+ */
+export const empty: Catalog = { services: [] }
+
+/**
+ * @since 0.1.0
+ * @category constructors
+ */
+export const fromV3 = (catalog: ReadonlyArray<typeof V3.Service.Type> | undefined): Catalog =>
+  catalog === undefined || catalog.length === 0 ? empty : {
+    services: catalog.map((s) => ({
+      id: s.id,
+      type: s.type,
+      name: s.name ?? "",
+      endpoints: s.endpoints.map((e) => ({
+        id: e.id,
+        interface: e.interface,
+        region: e.region_id ?? e.region ?? null,
+        url: e.url
+      }))
+    }))
+  }
+
+const v2Interfaces = [["public", "publicURL"], ["internal", "internalURL"], ["admin", "adminURL"]] as const
+
+const fromV2Endpoint = (e: typeof V2.Endpoint.Type, fallbackId: string): Array<Endpoint> => {
+  const out: Array<Endpoint> = []
+  for (const [iface, key] of v2Interfaces) {
+    const url = e[key]
+    if (url !== undefined) {
+      out.push({ id: `${e.id ?? fallbackId}-${iface}`, interface: iface, region: e.region ?? null, url })
+    }
+  }
+  return out
+}
+
+/**
+ * A v2 `serviceCatalog`: each endpoint object's three URLs become three endpoints.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const fromV2 = (catalog: ReadonlyArray<typeof V2.Service.Type> | undefined): Catalog =>
+  catalog === undefined || catalog.length === 0 ? empty : {
+    services: catalog.map((s, i) => ({
+      id: `${s.type}:${s.name ?? i}`,
+      type: s.type,
+      name: s.name ?? "",
+      endpoints: s.endpoints.flatMap((e, j) => fromV2Endpoint(e, `${s.type}-${j}`))
+    }))
+  }
+
+/**
+ * The flat list of GET /v2.0/tokens/{id}/endpoints, grouped by service.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const fromV2Endpoints = (response: V2.EndpointsResponse): Catalog => {
+  const services = new Map<string, { id: string; type: string; name: string; endpoints: Array<Endpoint> }>()
+  response.endpoints.forEach((e, j) => {
+    const key = `${e.type}:${e.name ?? ""}`
+    let service = services.get(key)
+    if (service === undefined) {
+      service = { id: key, type: e.type, name: e.name ?? "", endpoints: [] }
+      services.set(key, service)
+    }
+    service.endpoints.push(...fromV2Endpoint(e, `${e.type}-${j}`))
+  })
+  return services.size === 0 ? empty : { services: [...services.values()] }
+}
+
+/**
+ * What to look for. `interface` defaults to `public`; `region` matches the
+ * endpoint's region id exactly; `name` the service name.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface EndpointFilter {
+  readonly type: string
+  readonly interface?: Interface | "publicURL" | "internalURL" | "adminURL" | undefined
+  readonly region?: string | undefined
+  readonly name?: string | undefined
+}
+
+/**
+ * @since 0.1.0
+ * @category schemas
+ */
+export const EndpointFilterSchema = Schema.Struct({
+  type: Schema.String,
+  interface: Schema.optional(Schema.String),
+  region: Schema.optional(Schema.String),
+  name: Schema.optional(Schema.String)
+})
+
+/**
+ * No endpoint matched; `reasons` says which candidates were rejected and why.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class EndpointNotFound extends Schema.TaggedError<EndpointNotFound>()("EndpointNotFound", {
+  filter: EndpointFilterSchema,
+  reasons: Schema.Array(Schema.String)
+}) {
+  override get message(): string {
+    const f = this.filter
+    const wanted = [`type=${f.type}`, `interface=${f.interface ?? "public"}`]
+    if (f.region !== undefined) wanted.push(`region=${f.region}`)
+    if (f.name !== undefined) wanted.push(`name=${f.name}`)
+    return `No endpoint with ${wanted.join(", ")}: ${this.reasons.join("; ")}`
+  }
+}
+
+const normalizeInterface = (i: EndpointFilter["interface"]): Interface =>
+  i === undefined ? "public" : i.endsWith("URL") ? (i.slice(0, -3) as Interface) : (i as Interface)
+
+const explain = (catalog: Catalog, filter: EndpointFilter, iface: Interface): Array<string> => {
+  if (catalog.services.length === 0) {
+    return ["the token carries no service catalog (an unscoped token, or one issued with nocatalog)"]
+  }
+  const ofType = catalog.services.filter((s) => s.type === filter.type)
+  if (ofType.length === 0) {
+    const types = [...new Set(catalog.services.map((s) => s.type))].sort()
+    return [`no service of type ${filter.type} (the catalog has ${types.join(", ")})`]
+  }
+  const reasons: Array<string> = []
+  for (const s of ofType) {
+    const label = `service ${s.name || s.id}`
+    if (filter.name !== undefined && s.name !== filter.name) {
+      reasons.push(`${label}: name is not ${filter.name}`)
+      continue
+    }
+    if (s.endpoints.length === 0) reasons.push(`${label}: has no endpoints`)
+    for (const e of s.endpoints) {
+      const why: Array<string> = []
+      if (e.interface !== iface) why.push(`interface ${e.interface}`)
+      if (filter.region !== undefined && e.region !== filter.region) why.push(`region ${e.region ?? "(none)"}`)
+      if (why.length > 0) reasons.push(`${label} endpoint ${e.id}: ${why.join(", ")}`)
+    }
+  }
+  return reasons
+}
+
+interface Candidate {
+  readonly region: string | null
+  readonly name: string
+  readonly sortKey: string
+  readonly url: string
+}
+
+type Index = Map<string, ReadonlyArray<Candidate>>
+
+const indexes = new WeakMap<Catalog, { readonly byTypeInterface: Index; readonly answers: Map<string, Either.Either<string, EndpointNotFound>> }>()
+
+const buildIndex = (catalog: Catalog): Index => {
+  const index = new Map<string, Array<Candidate>>()
+  for (const s of catalog.services) {
+    for (const e of s.endpoints) {
+      const key = `${s.type}\u0000${e.interface}`
+      let list = index.get(key)
+      if (list === undefined) index.set(key, list = [])
+      list.push({ region: e.region, name: s.name, sortKey: `${e.region ?? ""}\u0000${s.name}\u0000${s.id}\u0000${e.id}`, url: e.url })
+    }
+  }
+  for (const list of index.values()) list.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0))
+  return index
+}
+
+const indexOf = (catalog: Catalog) => {
+  let entry = indexes.get(catalog)
+  if (entry === undefined) {
+    entry = { byTypeInterface: buildIndex(catalog), answers: new Map() }
+    indexes.set(catalog, entry)
+  }
+  return entry
+}
+
+/**
+ * The URL of the endpoint matching `filter`, or `EndpointNotFound` explaining
+ * every rejected candidate. When several match, the first by region, service
+ * name, service id and endpoint id wins, whatever order Keystone sent.
+ *
+ * The catalog is indexed once (by type and interface) and each distinct
+ * filter's answer is remembered, so repeated lookups are a map read.
+ *
+ * @since 0.1.0
+ * @category lookup
+ */
+export const endpoint = (catalog: Catalog, filter: EndpointFilter): Either.Either<string, EndpointNotFound> => {
+  const { answers, byTypeInterface } = indexOf(catalog)
+  const iface = normalizeInterface(filter.interface)
+  const key = `${filter.type}\u0000${iface}\u0000${filter.region ?? "\u0001"}\u0000${filter.name ?? "\u0001"}`
+  const cached = answers.get(key)
+  if (cached !== undefined) return cached
+  const candidates = byTypeInterface.get(`${filter.type}\u0000${iface}`) ?? []
+  const hit = candidates.find((c) =>
+    (filter.region === undefined || c.region === filter.region) && (filter.name === undefined || c.name === filter.name)
+  )
+  const answer: Either.Either<string, EndpointNotFound> = hit !== undefined
+    ? Either.right(hit.url)
+    : Either.left(
+      new EndpointNotFound({
+        filter: { ...filter, interface: iface },
+        reasons: explain(catalog, filter, iface)
+      })
+    )
+  answers.set(key, answer)
+  return answer
+}
+
+/**
+ * Every endpoint of services of `type` (any interface, any region).
+ *
+ * @since 0.1.0
+ * @category lookup
+ */
+export const endpointsOfType = (catalog: Catalog, type: string): ReadonlyArray<Endpoint & { readonly service: string }> =>
+  catalog.services.filter((s) => s.type === type).flatMap((s) => s.endpoints.map((e) => ({ ...e, service: s.name })))

@@ -1,0 +1,314 @@
+/**
+ * The normalized token that v3 and v2.0 responses both decode into.
+ *
+ * @since 0.1.0
+ */
+import * as DateTime from "effect/DateTime"
+import * as Duration from "effect/Duration"
+import * as Either from "effect/Either"
+import * as Option from "effect/Option"
+import * as ParseResult from "effect/ParseResult"
+import * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
+import * as Catalog from "./Catalog.js"
+import * as Timestamp from "./Timestamp.js"
+import * as V2 from "./V2.js"
+import * as V3 from "./V3.js"
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export const NamedRef = Schema.Struct({ id: Schema.String, name: Schema.String })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type NamedRef = typeof NamedRef.Type
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export const UserInfo = Schema.Struct({
+  id: Schema.String,
+  name: Schema.String,
+  domain: Schema.NullOr(NamedRef)
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type UserInfo = typeof UserInfo.Type
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export const RoleInfo = Schema.Struct({ id: Schema.NullOr(Schema.String), name: Schema.String })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type RoleInfo = typeof RoleInfo.Type
+
+/**
+ * Scoped to a project (v2.0: a tenant, whose domain is not known: `null`).
+ *
+ * @since 0.1.0
+ * @category scope
+ */
+export const ProjectScope = Schema.TaggedStruct("Project", {
+  id: Schema.String,
+  name: Schema.String,
+  domain: Schema.NullOr(NamedRef)
+})
+
+/**
+ * @since 0.1.0
+ * @category scope
+ */
+export const DomainScope = Schema.TaggedStruct("Domain", { id: Schema.String, name: Schema.String })
+
+/**
+ * @since 0.1.0
+ * @category scope
+ */
+export const SystemScope = Schema.TaggedStruct("System", { all: Schema.Boolean })
+
+/**
+ * Trust-scoped: acting for the trustor, usually within a project.
+ *
+ * @since 0.1.0
+ * @category scope
+ */
+export const TrustScope = Schema.TaggedStruct("Trust", {
+  id: Schema.String,
+  impersonation: Schema.Boolean,
+  trusteeUserId: Schema.String,
+  trustorUserId: Schema.String,
+  project: Schema.NullOr(Schema.Struct({ id: Schema.String, name: Schema.String, domain: Schema.NullOr(NamedRef) }))
+})
+
+/**
+ * @since 0.1.0
+ * @category scope
+ */
+export const Unscoped = Schema.TaggedStruct("Unscoped", {})
+
+/**
+ * @since 0.1.0
+ * @category scope
+ */
+export const TokenScope = Schema.Union(ProjectScope, DomainScope, SystemScope, TrustScope, Unscoped)
+
+/**
+ * @since 0.1.0
+ * @category scope
+ */
+export type TokenScope = typeof TokenScope.Type
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export const ApplicationCredentialInfo = Schema.Struct({
+  id: Schema.String,
+  name: Schema.String,
+  restricted: Schema.Boolean
+})
+
+/**
+ * A Keystone token, whichever API version issued it. The id is `Redacted`;
+ * `expiresAt` is `None` for a token that never expires. Encodes to plain
+ * JSON and back without loss (this is what token stores keep).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export class Token extends Schema.Class<Token>("Token")({
+  id: Schema.Redacted(Schema.String),
+  version: Schema.Literal("v3", "v2.0"),
+  issuedAt: Schema.OptionFromNullOr(Schema.DateTimeUtc),
+  expiresAt: Schema.OptionFromNullOr(Schema.DateTimeUtc),
+  user: UserInfo,
+  scope: TokenScope,
+  roles: Schema.Array(RoleInfo),
+  catalog: Catalog.Catalog,
+  methods: Schema.Array(Schema.String),
+  auditIds: Schema.Array(Schema.String),
+  applicationCredential: Schema.optional(ApplicationCredentialInfo)
+}) {}
+
+/**
+ * @since 0.1.0
+ * @category schemas
+ */
+export const TokenFromJson = Schema.parseJson(Token)
+
+const timestamp = (s: string, path: string): Either.Either<DateTime.Utc, ParseResult.ParseError> => {
+  const dt = Timestamp.parse(s)
+  return dt !== undefined
+    ? Either.right(dt)
+    : Either.left(
+      new ParseResult.ParseError({
+        issue: new ParseResult.Pointer(path, s, new ParseResult.Type(Timestamp.Timestamp.ast, s, `Expected a Keystone timestamp, got ${JSON.stringify(s)}`))
+      })
+    )
+}
+
+const optionalTimestamp = (s: string | null | undefined, path: string) =>
+  s === null || s === undefined
+    ? Either.right(Option.none<DateTime.Utc>())
+    : Either.map(timestamp(s, path), Option.some)
+
+const v3Scope = (t: V3.TokenBody): TokenScope => {
+  const trust = t["OS-TRUST:trust"]
+  const project = t.project !== undefined
+    ? { id: t.project.id, name: t.project.name, domain: { id: t.project.domain.id, name: t.project.domain.name } }
+    : null
+  if (trust !== undefined) {
+    return {
+      _tag: "Trust",
+      id: trust.id,
+      impersonation: trust.impersonation,
+      trusteeUserId: trust.trustee_user.id,
+      trustorUserId: trust.trustor_user.id,
+      project
+    }
+  }
+  if (project !== null) return { _tag: "Project", ...project }
+  if (t.domain !== undefined) return { _tag: "Domain", id: t.domain.id, name: t.domain.name }
+  if (t.system !== undefined) return { _tag: "System", all: t.system.all }
+  return { _tag: "Unscoped" }
+}
+
+/**
+ * Normalizes a decoded v3 token body. The id comes from `X-Subject-Token`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const fromV3 = (id: Redacted.Redacted<string>, t: V3.TokenBody): Either.Either<Token, ParseResult.ParseError> =>
+  Either.gen(function*() {
+    const issuedAt = yield* optionalTimestamp(t.issued_at, "issued_at")
+    const expiresAt = yield* optionalTimestamp(t.expires_at, "expires_at")
+    const ac = t.application_credential
+    return new Token({
+      id,
+      version: "v3",
+      issuedAt,
+      expiresAt,
+      user: {
+        id: t.user.id,
+        name: t.user.name,
+        domain: t.user.domain === undefined ? null : { id: t.user.domain.id, name: t.user.domain.name }
+      },
+      scope: v3Scope(t),
+      roles: t.roles === undefined ? [] : t.roles.map((r) => ({ id: r.id, name: r.name })),
+      catalog: Catalog.fromV3(t.catalog),
+      methods: t.methods,
+      auditIds: t.audit_ids ?? [],
+      ...(ac === undefined ? {} : { applicationCredential: { id: ac.id, name: ac.name, restricted: ac.restricted } })
+    }, true)
+  })
+
+const decodeV3Response = Schema.decodeUnknownEither(V3.TokenResponse)
+
+/**
+ * Decodes a v3 `{ token: … }` body (already parsed JSON) with its id.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decodeV3 = (id: Redacted.Redacted<string>, body: unknown): Either.Either<Token, ParseResult.ParseError> =>
+  Either.flatMap(decodeV3Response(body), (r) => fromV3(id, r.token))
+
+/**
+ * Normalizes a decoded v2.0 `access` object. The id is `access.token.id`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const fromV2 = (access: V2.Access): Either.Either<Token, ParseResult.ParseError> =>
+  Either.gen(function*() {
+    const issuedAt = yield* optionalTimestamp(access.token.issued_at, "access.token.issued_at")
+    const expiresAt = yield* optionalTimestamp(access.token.expires, "access.token.expires")
+    const tenant = access.token.tenant
+    const project = tenant === undefined ? null : { id: tenant.id, name: tenant.name, domain: null }
+    const scope: TokenScope = access.trust !== undefined
+      ? {
+        _tag: "Trust",
+        id: access.trust.id,
+        impersonation: access.trust.impersonation,
+        trusteeUserId: access.trust.trustee_user_id,
+        trustorUserId: access.trust.trustor_user_id,
+        project
+      }
+      : project !== null
+      ? { _tag: "Project", ...project }
+      : { _tag: "Unscoped" }
+    return new Token({
+      id: Redacted.make(access.token.id),
+      version: "v2.0",
+      issuedAt,
+      expiresAt,
+      user: { id: access.user.id, name: access.user.name, domain: null },
+      scope,
+      roles: (access.user.roles ?? []).map((r) => ({ id: r.id ?? null, name: r.name })),
+      catalog: Catalog.fromV2(access.serviceCatalog),
+      methods: [],
+      auditIds: access.token.audit_ids ?? []
+    }, true)
+  })
+
+const decodeV2Response = Schema.decodeUnknownEither(V2.AccessResponse)
+
+/**
+ * Decodes a v2.0 `{ access: … }` body (already parsed JSON).
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decodeV2 = (body: unknown): Either.Either<Token, ParseResult.ParseError> =>
+  Either.flatMap(decodeV2Response(body), (r) => fromV2(r.access))
+
+/**
+ * Whether the token has expired at `now`. A token with no expiry never does.
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const isExpired = (token: Token, now: DateTime.Utc): boolean =>
+  Option.match(token.expiresAt, { onNone: () => false, onSome: (exp) => !DateTime.lessThan(now, exp) })
+
+/**
+ * `expiresAt − issuedAt`: how long Keystone meant the token to live. `None`
+ * when either end is unknown or the token never expires.
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const lifetime = (token: Token): Option.Option<Duration.Duration> =>
+  Option.zipWith(token.issuedAt, token.expiresAt, (i, e) =>
+    Duration.millis(Math.max(0, DateTime.toEpochMillis(e) - DateTime.toEpochMillis(i))))
+
+/**
+ * The project id the token is scoped to (directly or through a trust).
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const projectId = (token: Token): string | undefined =>
+  token.scope._tag === "Project" ? token.scope.id : token.scope._tag === "Trust" ? token.scope.project?.id : undefined
+
+/**
+ * Equivalence that compares every field, including the redacted id.
+ *
+ * @since 0.1.0
+ * @category equivalence
+ */
+export const equivalence = Schema.equivalence(Token)

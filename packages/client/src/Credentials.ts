@@ -1,0 +1,192 @@
+/**
+ * What proves who you are to Keystone.
+ *
+ * @since 0.1.0
+ */
+import * as Redacted from "effect/Redacted"
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type DomainRef = { readonly id: string; readonly name?: never } | { readonly name: string; readonly id?: never }
+
+/**
+ * A user by id, or by name within a domain (a name alone is ambiguous).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type UserRef = { readonly id: string } | { readonly name: string; readonly domain: DomainRef }
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Password {
+  readonly _tag: "Password"
+  readonly user: UserRef
+  readonly password: Redacted.Redacted<string>
+}
+
+/**
+ * An application credential, by id or by name and owner. It carries its own
+ * scope, so it never takes one.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ApplicationCredential {
+  readonly _tag: "ApplicationCredential"
+  readonly ref: { readonly id: string } | { readonly name: string; readonly user: UserRef }
+  readonly secret: Redacted.Redacted<string>
+}
+
+/**
+ * An existing token, to rescope or to trade for a fresh one.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Token {
+  readonly _tag: "Token"
+  readonly token: Redacted.Redacted<string>
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Totp {
+  readonly _tag: "Totp"
+  readonly user: UserRef
+  readonly passcode: Redacted.Redacted<string>
+}
+
+/**
+ * Several methods at once (multi-factor), optionally continuing from the
+ * receipt of an `AuthReceiptRequired` error.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface MultiFactor {
+  readonly _tag: "MultiFactor"
+  readonly methods: ReadonlyArray<Password | Totp | Token>
+  readonly receipt?: Redacted.Redacted<string> | undefined
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Credentials = Password | ApplicationCredential | Token | Totp | MultiFactor
+
+const userRef = (input: { readonly userId: string } | { readonly username: string; readonly domain: DomainRef }): UserRef =>
+  "userId" in input ? { id: input.userId } : { name: input.username, domain: input.domain }
+
+/**
+ * Password, by user id or by user name and domain.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const password = (
+  input:
+    | { readonly userId: string; readonly password: Redacted.Redacted<string> }
+    | { readonly username: string; readonly domain: DomainRef; readonly password: Redacted.Redacted<string> }
+): Password => ({ _tag: "Password", user: userRef(input), password: input.password })
+
+/**
+ * v2.0 password: a user name (Keystone looks it up in the default domain) or id.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const passwordV2 = (
+  input:
+    | { readonly userId: string; readonly password: Redacted.Redacted<string> }
+    | { readonly username: string; readonly password: Redacted.Redacted<string> }
+): Password => ({
+  _tag: "Password",
+  user: "userId" in input ? { id: input.userId } : { name: input.username, domain: { id: "default" } },
+  password: input.password
+})
+
+/**
+ * Application credential, by id or by name and its owner.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const applicationCredential = (
+  input:
+    | { readonly id: string; readonly secret: Redacted.Redacted<string> }
+    | {
+      readonly name: string
+      readonly secret: Redacted.Redacted<string>
+      readonly user: { readonly userId: string } | { readonly username: string; readonly domain: DomainRef }
+    }
+): ApplicationCredential => ({
+  _tag: "ApplicationCredential",
+  ref: "id" in input ? { id: input.id } : { name: input.name, user: userRef(input.user) },
+  secret: input.secret
+})
+
+/**
+ * An existing token id.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const token = (token: Redacted.Redacted<string>): Token => ({ _tag: "Token", token })
+
+/**
+ * A TOTP passcode.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const totp = (
+  input:
+    | { readonly userId: string; readonly passcode: Redacted.Redacted<string> }
+    | { readonly username: string; readonly domain: DomainRef; readonly passcode: Redacted.Redacted<string> }
+): Totp => ({ _tag: "Totp", user: userRef(input), passcode: input.passcode })
+
+/**
+ * Several methods in one request (e.g. password + TOTP).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const multiFactor = (
+  methods: ReadonlyArray<Password | Totp | Token>,
+  options?: { readonly receipt?: Redacted.Redacted<string> | undefined }
+): MultiFactor => ({ _tag: "MultiFactor", methods, receipt: options?.receipt })
+
+/**
+ * A description of who the credentials name, without any secret: used in
+ * cache keys and logs.
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const identity = (credentials: Credentials): string => {
+  const user = (u: UserRef) => ("id" in u ? `id=${u.id}` : `name=${u.name}@${domain(u.domain)}`)
+  const domain = (d: DomainRef) => (d.id !== undefined ? `id=${d.id}` : `name=${d.name}`)
+  switch (credentials._tag) {
+    case "Password":
+      return `password:${user(credentials.user)}`
+    case "Totp":
+      return `totp:${user(credentials.user)}`
+    case "ApplicationCredential":
+      return "id" in credentials.ref
+        ? `application_credential:id=${credentials.ref.id}`
+        : `application_credential:name=${credentials.ref.name}/${user(credentials.ref.user)}`
+    case "Token":
+      // A token has no stable identity of its own; its audit trail is what Keystone keys on.
+      return "token"
+    case "MultiFactor":
+      return `multi:[${credentials.methods.map(identity).join(",")}]`
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * The Keystone token API as an Effect service: issue, validate, check,
+ * revoke, and list a token's endpoints, on v3 or v2.0.
+ *
+ * @since 0.1.0
+ */
+import type * as HttpClient from "@effect/platform/HttpClient"
+import type { Catalog, Token } from "@effect-keystone/schema"
+import * as Context from "effect/Context"
+import type * as Duration from "effect/Duration"
+import type * as Effect from "effect/Effect"
+import type * as Redacted from "effect/Redacted"
+import type * as Schedule from "effect/Schedule"
+import type { Auth } from "./Auth.js"
+import type { KeystoneError } from "./KeystoneError.js"
+
+/**
+ * The token acted on: a decoded `Token` or a bare (redacted) token id.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Subject = Token.Token | Redacted.Redacted<string>
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type ApiVersion = "v3" | "v2.0"
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface IssueOptions {
+  /** Ask Keystone to leave the catalog out (`?nocatalog`). */
+  readonly noCatalog?: boolean | undefined
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface ValidateOptions {
+  readonly noCatalog?: boolean | undefined
+  /** Accept a token up to Keystone's `allow_expired_window` past expiry. */
+  readonly allowExpired?: boolean | undefined
+  /** v2.0 only: fail with `Unauthorized` unless the token is scoped to this tenant. */
+  readonly belongsTo?: string | undefined
+}
+
+/**
+ * How transient failures (`ServiceUnavailable`, `RateLimited`,
+ * `TransportError`) are retried. Others never are.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RetryPolicy {
+  /** First backoff; doubles each time, with jitter. Default 200 millis. */
+  readonly base?: Duration.DurationInput | undefined
+  /** Longest single pause. Default 5 seconds. */
+  readonly cap?: Duration.DurationInput | undefined
+  /** Attempts in all, the first included. Default 5. */
+  readonly maxAttempts?: number | undefined
+  /** Total time allowed for all attempts and pauses. Default 30 seconds. */
+  readonly budget?: Duration.DurationInput | undefined
+  /** Replace the backoff entirely; `Retry-After` and the budget still apply. */
+  readonly schedule?: Schedule.Schedule<unknown, KeystoneError> | undefined
+}
+
+/**
+ * Who the client is when it validates, checks or revokes other tokens:
+ * a fixed service token, or service credentials it logs in with once (and
+ * again when that token is refused).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type ServiceAuth =
+  | { readonly token: Redacted.Redacted<string> }
+  | { readonly auth: Auth }
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  /** e.g. `https://keystone.example.com/v3`, `…/v2.0`, or the bare root with `version: "auto"`. */
+  readonly authUrl: string
+  /** Default `"auto"`: the version in the URL, else discovered (v3 preferred). */
+  readonly version?: ApiVersion | "auto" | undefined
+  /** `false` turns retries off. */
+  readonly retry?: RetryPolicy | false | undefined
+  /** Per-request timeout. Default 10 seconds. */
+  readonly timeout?: Duration.DurationInput | undefined
+  readonly serviceAuth?: ServiceAuth | undefined
+  /** Extra headers on every request (e.g. `User-Agent`). */
+  readonly headers?: Readonly<Record<string, string>> | undefined
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface KeystoneClientService {
+  /** The auth URL as given, without a trailing slash. */
+  readonly authUrl: string
+  /** The API version in use (discovered once when `"auto"`). */
+  readonly version: Effect.Effect<ApiVersion, KeystoneError>
+  readonly issue: (auth: Auth, options?: IssueOptions) => Effect.Effect<Token.Token, KeystoneError>
+  readonly validate: (subject: Subject, options?: ValidateOptions) => Effect.Effect<Token.Token, KeystoneError>
+  /** `true` on 200/204, `false` on 404; every other failure is an error. */
+  readonly check: (subject: Subject, options?: Pick<ValidateOptions, "allowExpired" | "belongsTo">) => Effect.Effect<boolean, KeystoneError>
+  readonly revoke: (subject: Subject) => Effect.Effect<void, KeystoneError>
+  /** v3 `GET /v3/auth/catalog`, v2.0 `GET /v2.0/tokens/{id}/endpoints`. */
+  readonly endpoints: (subject: Subject) => Effect.Effect<Catalog.Catalog, KeystoneError>
+}
+
+/**
+ * @since 0.1.0
+ * @category tags
+ */
+export class KeystoneClient extends Context.Tag("@effect-keystone/client/KeystoneClient")<
+  KeystoneClient,
+  KeystoneClientService
+>() {}
+
+/**
+ * @since 0.1.0
+ * @category type ids
+ */
+export type HttpClientRequirement = HttpClient.HttpClient

@@ -1,0 +1,159 @@
+/**
+ * Every failure a Keystone call can meet, as tagged errors to `catchTag`.
+ *
+ * Each carries the HTTP `method`, a `url` with any token id masked, Keystone's
+ * own `message` and its `x-openstack-request-id` when there was a response.
+ *
+ * @since 0.1.0
+ */
+import * as Predicate from "effect/Predicate"
+import * as Schema from "effect/Schema"
+
+const context = {
+  method: Schema.String,
+  url: Schema.String,
+  requestId: Schema.optional(Schema.String)
+}
+
+const withStatus = { ...context, status: Schema.Number, message: Schema.String }
+
+const retryAfter = { retryAfter: Schema.optional(Schema.DurationFromMillis) }
+
+/**
+ * 400: Keystone rejected the request (bad body, contradictory scope), or the
+ * client refused to send an invalid combination (`status` 0, no request made).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class BadRequest extends Schema.TaggedError<BadRequest>()("BadRequest", withStatus) {}
+
+/**
+ * 401: bad credentials, or an invalid or expired `X-Auth-Token`.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class Unauthorized extends Schema.TaggedError<Unauthorized>()("Unauthorized", withStatus) {}
+
+/**
+ * 403: authenticated, but not allowed (e.g. the catalog of an unscoped token).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class Forbidden extends Schema.TaggedError<Forbidden>()("Forbidden", withStatus) {}
+
+/**
+ * 404: the subject token is unknown, expired or revoked.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class NotFound extends Schema.TaggedError<NotFound>()("NotFound", withStatus) {}
+
+/**
+ * 413 or 429, with the server's `Retry-After` when it sent one.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class RateLimited extends Schema.TaggedError<RateLimited>()("RateLimited", { ...withStatus, ...retryAfter }) {}
+
+/**
+ * 503 (and 502, 504): Keystone or a proxy in front of it is not answering.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class ServiceUnavailable extends Schema.TaggedError<ServiceUnavailable>()(
+  "ServiceUnavailable",
+  { ...withStatus, ...retryAfter }
+) {}
+
+/**
+ * Any other status Keystone should not send for this call.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class UnexpectedStatus extends Schema.TaggedError<UnexpectedStatus>()("UnexpectedStatus", withStatus) {}
+
+/**
+ * No response: connection refused or reset, DNS failure, or timeout.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class TransportError extends Schema.TaggedError<TransportError>()("TransportError", {
+  ...context,
+  reason: Schema.Literal("Connect", "Reset", "Timeout", "Other"),
+  message: Schema.String
+}) {}
+
+/**
+ * A response that is not what Keystone sends: malformed JSON, an HTML page
+ * from a proxy, a missing `X-Subject-Token`, a body of the wrong shape.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class DecodeError extends Schema.TaggedError<DecodeError>()("DecodeError", {
+  ...withStatus,
+  contentType: Schema.optional(Schema.String)
+}) {}
+
+/**
+ * 401 with an MFA receipt: more authentication methods are required. Retry
+ * with `Credentials.multiFactor([...], { receipt })`.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class AuthReceiptRequired extends Schema.TaggedError<AuthReceiptRequired>()("AuthReceiptRequired", {
+  ...withStatus,
+  receipt: Schema.Redacted(Schema.String),
+  requiredMethods: Schema.Array(Schema.Array(Schema.String)),
+  methods: Schema.Array(Schema.String)
+}) {}
+
+/**
+ * @since 0.1.0
+ * @category errors
+ */
+export const KeystoneError = Schema.Union(
+  BadRequest,
+  Unauthorized,
+  Forbidden,
+  NotFound,
+  RateLimited,
+  ServiceUnavailable,
+  UnexpectedStatus,
+  TransportError,
+  DecodeError,
+  AuthReceiptRequired
+)
+
+/**
+ * @since 0.1.0
+ * @category errors
+ */
+export type KeystoneError = typeof KeystoneError.Type
+
+const tags = new Set<string>(KeystoneError.members.map((m) => m._tag))
+
+/**
+ * @since 0.1.0
+ * @category refinements
+ */
+export const isKeystoneError = (u: unknown): u is KeystoneError =>
+  Predicate.hasProperty(u, "_tag") && typeof u._tag === "string" && tags.has(u._tag)
+
+/**
+ * Transient failures: worth retrying after a pause.
+ *
+ * @since 0.1.0
+ * @category refinements
+ */
+export const isTransient = (e: KeystoneError): e is RateLimited | ServiceUnavailable | TransportError =>
+  e._tag === "RateLimited" || e._tag === "ServiceUnavailable" || e._tag === "TransportError"

@@ -1,0 +1,20 @@
+/**
+ * @since 0.1.0
+ */
+export * as Auth from "./Auth.js"
+/**
+ * @since 0.1.0
+ */
+export * as Credentials from "./Credentials.js"
+/**
+ * @since 0.1.0
+ */
+export * as KeystoneClient from "./KeystoneClient.js"
+/**
+ * @since 0.1.0
+ */
+export * as KeystoneError from "./KeystoneError.js"
+/**
+ * @since 0.1.0
+ */
+export * as Scope from "./Scope.js"

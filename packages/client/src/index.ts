@@ -18,3 +18,7 @@ export * as KeystoneError from "./KeystoneError.js"
  * @since 0.1.0
  */
 export * as Scope from "./Scope.js"
+/**
+ * @since 0.1.0
+ */
+export * as OpenStackConfig from "./OpenStackConfig.js"

@@ -13,6 +13,7 @@ export default defineConfig({
       project("client", ["packages/client/test/**/*.test.ts"]),
       project("testing", ["packages/testing/test/**/*.test.ts"]),
       project("cache", ["packages/cache/test/**/*.test.ts"]),
+      project("cli", ["packages/cli/test/**/*.test.ts"]),
       project("examples", ["examples/test/**/*.test.ts"])
     ]
   }

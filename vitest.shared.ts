@@ -5,7 +5,7 @@ const root = path.dirname(fileURLToPath(import.meta.url))
 
 /** Resolve workspace packages to their sources, so tests need no build. */
 export const alias = Object.fromEntries(
-  ["schema", "client", "cache", "testing"].map((p) => [
+  ["schema", "client", "cache", "testing", "cli"].map((p) => [
     `@effect-keystone/${p}`,
     path.join(root, "packages", p, "src", "index.ts")
   ])

@@ -3,10 +3,20 @@ import { fileURLToPath } from "node:url"
 
 const root = path.dirname(fileURLToPath(import.meta.url))
 
-/** Resolve workspace packages to their sources, so tests need no build. */
-export const alias = Object.fromEntries(
-  ["schema", "client", "cache", "testing", "cli"].map((p) => [
-    `@effect-keystone/${p}`,
-    path.join(root, "packages", p, "src", "index.ts")
-  ])
-)
+const packages = ["schema", "client", "cache", "testing", "cli"]
+
+/**
+ * Resolve workspace packages to their sources, so tests need no build:
+ * `@effect-keystone/<p>` to its index, `@effect-keystone/<p>/<Module>` (e.g.
+ * `@effect-keystone/client/Tls`) to that module.
+ */
+export const alias = [
+  ...packages.map((p) => ({
+    find: new RegExp(`^@effect-keystone/${p}$`),
+    replacement: path.join(root, "packages", p, "src", "index.ts")
+  })),
+  ...packages.map((p) => ({
+    find: new RegExp(`^@effect-keystone/${p}/(\\w+)$`),
+    replacement: path.join(root, "packages", p, "src", "$1.ts")
+  }))
+]

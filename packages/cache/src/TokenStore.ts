@@ -9,16 +9,22 @@
  */
 import { Auth } from "@effect-keystone/client"
 import { Token } from "@effect-keystone/schema"
+import type * as FileSystem from "@effect/platform/FileSystem"
 import * as Context from "effect/Context"
 import * as DateTime from "effect/DateTime"
+import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
+import type * as Scope from "effect/Scope"
 import * as SynchronizedRef from "effect/SynchronizedRef"
+import type { Cluster, Redis, RedisOptions } from "ioredis"
 import { createHash } from "node:crypto"
+import * as FileStore from "./internal/fileStore.js"
+import * as RedisStore from "./internal/redisStore.js"
 
 /**
  * A hashed key: safe in file names, Redis keys and logs.
@@ -191,3 +197,117 @@ export const makeMemory: Effect.Effect<TokenStoreService> = Effect.gen(function*
  * @category layers
  */
 export const layerMemory: Layer.Layer<TokenStore> = Layer.effect(TokenStore, makeMemory)
+
+// ---------------------------------------------------------------------------
+// file
+// ---------------------------------------------------------------------------
+
+/**
+ * Options of the file backend.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface FileOptions {
+  /** Where entries (`<key>.json`) and locks (`<key>.lock`) live. Created 0700 when missing. */
+  readonly directory: string
+  /** A lock whose file has not been refreshed for this long is broken (default 30 seconds). */
+  readonly staleLockTimeout?: Duration.DurationInput | undefined
+  /** After waiting this long for a lock, `withLock` runs the effect without it, logged (default 60 seconds). */
+  readonly lockWaitTimeout?: Duration.DurationInput | undefined
+}
+
+/**
+ * A store in a directory, shared by every process that uses the same one.
+ *
+ * Each key is one `<key>.json` file (mode 0600), replaced atomically: written
+ * to a unique temporary file in the same directory, fsynced, then renamed.
+ * A truncated, corrupt, foreign-version, unreadable or foreign-owned file is a
+ * miss with a warning (key and reason, never the token); an expired one is a
+ * miss. A directory that cannot be written makes `set` fail with
+ * `TokenStoreError`.
+ *
+ * `withLock` creates `<key>.lock` exclusively (O_EXCL) holding pid, host, a
+ * unique id and the time, polls with jittered backoff on the Effect `Clock`
+ * while someone else holds it, breaks a lock that is stale (not refreshed
+ * within `staleLockTimeout`, or whose holder pid on this host is gone), keeps
+ * its own fresh while the effect runs, and removes it only if it is still its
+ * own, however the effect ends. Lock trouble other than contention (e.g.
+ * EACCES), or waiting longer than `lockWaitTimeout`, runs the effect without
+ * the lock, logged.
+ *
+ * Uses `FileSystem` from `@effect/platform`: provide `NodeFileSystem.layer`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const makeFile = (options: FileOptions): Effect.Effect<TokenStoreService, never, FileSystem.FileSystem> =>
+  FileStore.make(options)
+
+/**
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerFile = (options: FileOptions): Layer.Layer<TokenStore, never, FileSystem.FileSystem> =>
+  Layer.effect(TokenStore, makeFile(options))
+
+// ---------------------------------------------------------------------------
+// redis
+// ---------------------------------------------------------------------------
+
+/**
+ * What the Redis backend talks to: a URL (the layer opens and closes its own
+ * connection, tuned to fail fast while Redis is down and to reconnect in the
+ * background; `options` override those defaults), or a client you own
+ * (standalone, sentinel or cluster), which the layer never closes.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type RedisConnection =
+  | { readonly url: string; readonly options?: Omit<RedisOptions, "replyMapping"> | undefined }
+  | { readonly client: Redis | Cluster }
+
+/**
+ * Options of the Redis backend.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RedisStoreOptions {
+  /** Key prefix (default `"effect-keystone:"`): entries are `${prefix}token:${key}`, locks `${prefix}lock:${key}`. */
+  readonly prefix?: string | undefined
+  /** Upper bound of any one operation, connecting included (default 3 seconds). */
+  readonly timeout?: Duration.DurationInput | undefined
+  /** Lock expiry, refreshed while held (default 30 seconds). */
+  readonly lockTtl?: Duration.DurationInput | undefined
+  /** After waiting this long for a lock, `withLock` runs the effect without it, logged (default 60 seconds). */
+  readonly lockWaitTimeout?: Duration.DurationInput | undefined
+}
+
+/**
+ * A store in Redis, shared by every process that uses the same Redis and
+ * prefix.
+ *
+ * Values are envelope strings with a `PX` TTL of the token's remaining life
+ * (none for a token that never expires). Redis down or slow makes `get`,
+ * `set` and `remove` fail with `TokenStoreError` within `timeout`, never
+ * hang. `withLock` is `SET lock <unique> NX PX lockTtl`, polled with jittered
+ * backoff, refreshed while held and released by a compare-and-delete script
+ * (only by its owner); with Redis down it runs the effect without the lock,
+ * logged.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const makeRedis = (
+  connection: RedisConnection,
+  options?: RedisStoreOptions
+): Effect.Effect<TokenStoreService, never, Scope.Scope> => RedisStore.make(connection, options)
+
+/**
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerRedis = (connection: RedisConnection, options?: RedisStoreOptions): Layer.Layer<TokenStore> =>
+  Layer.scoped(TokenStore, makeRedis(connection, options))

@@ -100,28 +100,127 @@ const scopeWire = (scope: Scope.Scope): Either.Either<V3.ScopeRequest, string> =
 
 const userWireDomain = (d: Credentials.DomainRef) => (d.id !== undefined ? { id: d.id } : { name: d.name! })
 
+const isObject = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null
+
+const nonEmpty = (u: unknown): u is string => typeof u === "string" && u.length > 0
+
+const isSecret = (u: unknown): boolean =>
+  Redacted.isRedacted(u) && nonEmpty(Redacted.value(u as Redacted.Redacted<unknown>))
+
+const checkDomain = (d: unknown, what: string): string | undefined => {
+  if (!isObject(d)) return `${what} needs a domain ({ id } or { name })`
+  const hasId = d.id !== undefined
+  const hasName = d.name !== undefined
+  if (hasId && hasName) return `${what}: a domain is named by id or by name, not both`
+  if (hasId) return nonEmpty(d.id) ? undefined : `${what}: the domain id must be a non-empty string`
+  if (hasName) return nonEmpty(d.name) ? undefined : `${what}: the domain name must be a non-empty string`
+  return `${what} needs a domain ({ id } or { name })`
+}
+
+const checkUser = (u: unknown, what: string): string | undefined => {
+  if (!isObject(u)) return `${what} needs a user (by id, or by name and domain)`
+  if (u.id !== undefined) {
+    if (!nonEmpty(u.id)) return `${what}: the user id must be a non-empty string`
+    if (u.name !== undefined) return `${what}: a user is named by id or by name and domain, not both`
+    return undefined
+  }
+  if (!nonEmpty(u.name)) return `${what} needs a user (by id, or by name and domain)`
+  return checkDomain(u.domain, `${what}: a user by name`)
+}
+
+const checkCredentials = (c: unknown, nested: boolean): string | undefined => {
+  if (!isObject(c) || typeof c._tag !== "string") return "credentials are required (use Credentials.*)"
+  switch (c._tag) {
+    case "Password":
+      return checkUser(c.user, "password") ?? (isSecret(c.password) ? undefined : "password: the password must be a Redacted non-empty string")
+    case "Totp":
+      return checkUser(c.user, "totp") ?? (isSecret(c.passcode) ? undefined : "totp: the passcode must be a Redacted non-empty string")
+    case "Token":
+      return isSecret(c.token) ? undefined : "token: the token id must be a Redacted non-empty string"
+    case "ApplicationCredential": {
+      if (nested) return "an application credential cannot be combined with other methods"
+      const ref = c.ref
+      if (!isObject(ref)) return "application credential: needs an id, or a name and its user"
+      if (ref.id !== undefined) {
+        if (!nonEmpty(ref.id)) return "application credential: the id must be a non-empty string"
+        if (ref.name !== undefined) return "application credential: named by id or by name and user, not both"
+      } else {
+        if (!nonEmpty(ref.name)) return "application credential: needs an id, or a name and its user"
+        const user = checkUser(ref.user, "application credential by name")
+        if (user !== undefined) return user
+      }
+      return isSecret(c.secret) ? undefined : "application credential: the secret must be a Redacted non-empty string"
+    }
+    case "MultiFactor": {
+      if (nested) return "multi-factor credentials cannot be nested"
+      if (!Array.isArray(c.methods) || c.methods.length === 0) return "multi-factor: at least one method is required"
+      for (const m of c.methods) {
+        const error = checkCredentials(m, true)
+        if (error !== undefined) return error
+      }
+      if (c.receipt !== undefined && !isSecret(c.receipt)) return "multi-factor: the receipt must be Redacted"
+      return undefined
+    }
+    default:
+      return `unknown credentials ${JSON.stringify(String(c._tag))}`
+  }
+}
+
+const scopeKeys = ["project", "domain", "system", "OS-TRUST:trust", "trust"]
+
+const checkScope = (s: unknown): string | undefined => {
+  if (s === undefined) return undefined
+  if (!isObject(s) || typeof s._tag !== "string") {
+    if (isObject(s) && scopeKeys.filter((k) => k in s).length > 1) {
+      return "a scope names one project, domain, system or trust, not several (use Scope.*)"
+    }
+    return "the scope must be made with Scope.*"
+  }
+  const has = (k: string) => s[k] !== undefined
+  switch (s._tag) {
+    case "Project":
+      if (has("id")) {
+        if (!nonEmpty(s.id)) return "project scope: the id must be a non-empty string"
+        if (has("name") || has("domain")) return "project scope: a project is named by id or by name and domain, not both"
+        return undefined
+      }
+      if (!nonEmpty(s.name)) return "project scope: needs an id, or a name and its domain"
+      return checkDomain(s.domain, "project scope: a project by name")
+    case "Domain":
+      if (has("id") && has("name")) return "domain scope: a domain is named by id or by name, not both"
+      if (has("project")) return "a scope names one project, domain, system or trust, not several"
+      return nonEmpty(s.id) || nonEmpty(s.name) ? undefined : "domain scope: needs an id or a name"
+    case "System":
+    case "Unscoped":
+      return undefined
+    case "Trust":
+      return nonEmpty(s.id) ? undefined : "trust scope: needs the trust id"
+    case "Tenant":
+      return nonEmpty(s.name) ? undefined : "tenant scope: needs the tenant name"
+    default:
+      return `unknown scope ${JSON.stringify(String(s._tag))}`
+  }
+}
+
 /**
  * Checks what TypeScript cannot (JavaScript callers, values built at run
- * time) before anything is sent.
+ * time, casts) before anything is sent: every field's presence and type,
+ * secrets wrapped in `Redacted`, one way of naming each thing, and no scope
+ * with an application credential.
  *
  * @since 0.1.0
  * @category validation
  */
 export const validate = (auth: Auth): Either.Either<Auth, BadRequest> => {
-  const c = auth.credentials as Credentials.Credentials | undefined
-  if (c === undefined || typeof c !== "object" || typeof c._tag !== "string") return invalid("credentials are required")
-  if (c._tag === "ApplicationCredential" && auth.scope !== undefined) {
+  if (!isObject(auth)) return invalid("auth must be { credentials, scope? }")
+  const c = auth.credentials as unknown
+  const credentials = checkCredentials(c, false)
+  if (credentials !== undefined) return invalid(credentials)
+  if ((c as Credentials.Credentials)._tag === "ApplicationCredential" && auth.scope !== undefined) {
     return invalid("an application credential carries its own scope and cannot request one")
   }
-  const s = auth.scope as Scope.Scope | undefined
-  if (s !== undefined) {
-    if (s._tag === "Project" && !("id" in s) && (s as { domain?: unknown }).domain === undefined) {
-      return invalid("a project by name needs its domain")
-    }
-    const keys = Object.keys(s).filter((k) => k !== "_tag")
-    if (s._tag === "Project" && "id" in s && keys.length > 1) return invalid("a project is named by id or by name, not both")
-  }
-  return Either.right(auth)
+  const scope = checkScope(auth.scope)
+  return scope === undefined ? Either.right(auth) : invalid(scope)
 }
 
 /**

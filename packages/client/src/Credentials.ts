@@ -82,7 +82,17 @@ export interface MultiFactor {
  */
 export type Credentials = Password | ApplicationCredential | Token | Totp | MultiFactor
 
-const userRef = (input: { readonly userId: string } | { readonly username: string; readonly domain: DomainRef }): UserRef =>
+/**
+ * A user by id, or by name and domain, as the constructors take it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type UserInput =
+  | { readonly userId: string; readonly username?: never; readonly domain?: never }
+  | { readonly username: string; readonly domain: DomainRef; readonly userId?: never }
+
+const userRef = (input: UserInput): UserRef =>
   "userId" in input ? { id: input.userId } : { name: input.username, domain: input.domain }
 
 /**
@@ -92,9 +102,7 @@ const userRef = (input: { readonly userId: string } | { readonly username: strin
  * @category constructors
  */
 export const password = (
-  input:
-    | { readonly userId: string; readonly password: Redacted.Redacted<string> }
-    | { readonly username: string; readonly domain: DomainRef; readonly password: Redacted.Redacted<string> }
+  input: UserInput & { readonly password: Redacted.Redacted<string> }
 ): Password => ({ _tag: "Password", user: userRef(input), password: input.password })
 
 /**
@@ -105,8 +113,8 @@ export const password = (
  */
 export const passwordV2 = (
   input:
-    | { readonly userId: string; readonly password: Redacted.Redacted<string> }
-    | { readonly username: string; readonly password: Redacted.Redacted<string> }
+    | { readonly userId: string; readonly username?: never; readonly password: Redacted.Redacted<string> }
+    | { readonly username: string; readonly userId?: never; readonly password: Redacted.Redacted<string> }
 ): Password => ({
   _tag: "Password",
   user: "userId" in input ? { id: input.userId } : { name: input.username, domain: { id: "default" } },
@@ -121,11 +129,12 @@ export const passwordV2 = (
  */
 export const applicationCredential = (
   input:
-    | { readonly id: string; readonly secret: Redacted.Redacted<string> }
+    | { readonly id: string; readonly name?: never; readonly user?: never; readonly secret: Redacted.Redacted<string> }
     | {
       readonly name: string
+      readonly id?: never
       readonly secret: Redacted.Redacted<string>
-      readonly user: { readonly userId: string } | { readonly username: string; readonly domain: DomainRef }
+      readonly user: UserInput
     }
 ): ApplicationCredential => ({
   _tag: "ApplicationCredential",
@@ -148,9 +157,7 @@ export const token = (token: Redacted.Redacted<string>): Token => ({ _tag: "Toke
  * @category constructors
  */
 export const totp = (
-  input:
-    | { readonly userId: string; readonly passcode: Redacted.Redacted<string> }
-    | { readonly username: string; readonly domain: DomainRef; readonly passcode: Redacted.Redacted<string> }
+  input: UserInput & { readonly passcode: Redacted.Redacted<string> }
 ): Totp => ({ _tag: "Totp", user: userRef(input), passcode: input.passcode })
 
 /**

@@ -6,12 +6,16 @@
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
 import type { Catalog, Token } from "@effect-keystone/schema"
+import * as Config from "effect/Config"
+import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
 import type * as Duration from "effect/Duration"
-import type * as Effect from "effect/Effect"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import type * as Redacted from "effect/Redacted"
 import type * as Schedule from "effect/Schedule"
 import type { Auth } from "./Auth.js"
+import * as internal from "./internal/client.js"
 import type { KeystoneError } from "./KeystoneError.js"
 
 /**
@@ -131,3 +135,34 @@ export class KeystoneClient extends Context.Tag("@effect-keystone/client/Keyston
  * @category type ids
  */
 export type HttpClientRequirement = HttpClient.HttpClient
+
+/**
+ * Builds the service. Nothing is sent until the first call: version
+ * discovery (`version: "auto"` on a bare root) and the service token (with
+ * `serviceAuth: { auth }`) happen on first use and are remembered once they
+ * succeed. Requires an `HttpClient` (e.g. `NodeHttpClient.layerUndici`).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make: (options: Options) => Effect.Effect<KeystoneClientService, never, HttpClient.HttpClient> =
+  internal.make
+
+/**
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (options: Options): Layer.Layer<KeystoneClient, never, HttpClient.HttpClient> =>
+  Layer.effect(KeystoneClient, make(options))
+
+/**
+ * The options read from `Config`, e.g.
+ * `KeystoneClient.layerConfig({ authUrl: Config.string("OS_AUTH_URL") })`.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerConfig = (
+  config: Config.Config.Wrap<Options>
+): Layer.Layer<KeystoneClient, ConfigError.ConfigError, HttpClient.HttpClient> =>
+  Layer.effect(KeystoneClient, Effect.flatMap(Config.unwrap(config), make))

@@ -10,10 +10,10 @@ import type { DomainRef } from "./Credentials.js"
  * @category models
  */
 export type Scope =
-  | { readonly _tag: "Project"; readonly id: string }
-  | { readonly _tag: "Project"; readonly name: string; readonly domain: DomainRef }
-  | { readonly _tag: "Domain"; readonly id: string }
-  | { readonly _tag: "Domain"; readonly name: string }
+  | { readonly _tag: "Project"; readonly id: string; readonly name?: never; readonly domain?: never }
+  | { readonly _tag: "Project"; readonly name: string; readonly domain: DomainRef; readonly id?: never }
+  | { readonly _tag: "Domain"; readonly id: string; readonly name?: never }
+  | { readonly _tag: "Domain"; readonly name: string; readonly id?: never }
   | { readonly _tag: "System" }
   | { readonly _tag: "Trust"; readonly id: string }
   | { readonly _tag: "Unscoped" }
@@ -26,8 +26,10 @@ export type Scope =
  * @category constructors
  */
 export const project = (
-  input: { readonly id: string } | { readonly name: string; readonly domain: DomainRef }
-): Scope => ({ _tag: "Project", ...input })
+  input:
+    | { readonly id: string; readonly name?: never; readonly domain?: never }
+    | { readonly name: string; readonly domain: DomainRef; readonly id?: never }
+): Scope => ({ _tag: "Project", ...input } as Scope)
 
 /**
  * A domain by id or by name.
@@ -35,7 +37,9 @@ export const project = (
  * @since 0.1.0
  * @category constructors
  */
-export const domain = (input: { readonly id: string } | { readonly name: string }): Scope =>
+export const domain = (
+  input: { readonly id: string; readonly name?: never } | { readonly name: string; readonly id?: never }
+): Scope =>
   "id" in input ? { _tag: "Domain", id: input.id } : { _tag: "Domain", name: input.name }
 
 /**

@@ -34,7 +34,12 @@ export const parse = (input: string): DateTime.Utc | undefined => {
   const minute = Number(mi)
   const second = Number(s)
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined
-  const epoch = Date.UTC(Number(y), month - 1, day, hour, minute, second, millis) - offsetMinutes * 60_000
+  // setUTCFullYear, not Date.UTC: Date.UTC maps years 0–99 to 1900–1999
+  const date = new Date(0)
+  date.setUTCFullYear(Number(y), month - 1, day)
+  if (date.getUTCDate() !== day) return undefined // e.g. February 30
+  date.setUTCHours(hour, minute, second, millis)
+  const epoch = date.getTime() - offsetMinutes * 60_000
   if (!Number.isFinite(epoch)) return undefined
   return DateTime.unsafeMake(epoch)
 }

@@ -11,6 +11,7 @@ import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import * as Catalog from "./Catalog.js"
+import * as FastV3 from "./internal/fastV3.js"
 import * as Timestamp from "./Timestamp.js"
 import * as V2 from "./V2.js"
 import * as V3 from "./V3.js"
@@ -140,7 +141,7 @@ export class Token extends Schema.Class<Token>("Token")({
   catalog: Catalog.Catalog,
   methods: Schema.Array(Schema.String),
   auditIds: Schema.Array(Schema.String),
-  applicationCredential: Schema.optional(ApplicationCredentialInfo)
+  applicationCredential: Schema.optionalWith(ApplicationCredentialInfo, { exact: true })
 }) {}
 
 /**
@@ -149,7 +150,7 @@ export class Token extends Schema.Class<Token>("Token")({
  */
 export const TokenFromJson = Schema.parseJson(Token)
 
-const timestamp = (s: string, path: string): Either.Either<DateTime.Utc, ParseResult.ParseError> => {
+const timestamp = (s: string, path: ParseResult.Path): Either.Either<DateTime.Utc, ParseResult.ParseError> => {
   const dt = Timestamp.parse(s)
   return dt !== undefined
     ? Either.right(dt)
@@ -160,7 +161,7 @@ const timestamp = (s: string, path: string): Either.Either<DateTime.Utc, ParseRe
     )
 }
 
-const optionalTimestamp = (s: string | null | undefined, path: string) =>
+const optionalTimestamp = (s: string | null | undefined, path: ParseResult.Path) =>
   s === null || s === undefined
     ? Either.right(Option.none<DateTime.Utc>())
     : Either.map(timestamp(s, path), Option.some)
@@ -194,8 +195,8 @@ const v3Scope = (t: V3.TokenBody): TokenScope => {
  */
 export const fromV3 = (id: Redacted.Redacted<string>, t: V3.TokenBody): Either.Either<Token, ParseResult.ParseError> =>
   Either.gen(function*() {
-    const issuedAt = yield* optionalTimestamp(t.issued_at, "issued_at")
-    const expiresAt = yield* optionalTimestamp(t.expires_at, "expires_at")
+    const issuedAt = yield* optionalTimestamp(t.issued_at, ["token", "issued_at"])
+    const expiresAt = yield* optionalTimestamp(t.expires_at, ["token", "expires_at"])
     const ac = t.application_credential
     return new Token({
       id,
@@ -213,7 +214,7 @@ export const fromV3 = (id: Redacted.Redacted<string>, t: V3.TokenBody): Either.E
       methods: t.methods,
       auditIds: t.audit_ids ?? [],
       ...(ac === undefined ? {} : { applicationCredential: { id: ac.id, name: ac.name, restricted: ac.restricted } })
-    }, true)
+    }, { disableValidation: true })
   })
 
 const decodeV3Response = Schema.decodeUnknownEither(V3.TokenResponse)
@@ -224,8 +225,12 @@ const decodeV3Response = Schema.decodeUnknownEither(V3.TokenResponse)
  * @since 0.1.0
  * @category decoding
  */
-export const decodeV3 = (id: Redacted.Redacted<string>, body: unknown): Either.Either<Token, ParseResult.ParseError> =>
-  Either.flatMap(decodeV3Response(body), (r) => fromV3(id, r.token))
+export const decodeV3 = (id: Redacted.Redacted<string>, body: unknown): Either.Either<Token, ParseResult.ParseError> => {
+  const plain = FastV3.tokenResponse(body)
+  return plain !== undefined
+    ? fromV3(id, plain.token)
+    : Either.flatMap(decodeV3Response(body), (r) => fromV3(id, r.token))
+}
 
 /**
  * Normalizes a decoded v2.0 `access` object. The id is `access.token.id`.
@@ -235,8 +240,8 @@ export const decodeV3 = (id: Redacted.Redacted<string>, body: unknown): Either.E
  */
 export const fromV2 = (access: V2.Access): Either.Either<Token, ParseResult.ParseError> =>
   Either.gen(function*() {
-    const issuedAt = yield* optionalTimestamp(access.token.issued_at, "access.token.issued_at")
-    const expiresAt = yield* optionalTimestamp(access.token.expires, "access.token.expires")
+    const issuedAt = yield* optionalTimestamp(access.token.issued_at, ["access", "token", "issued_at"])
+    const expiresAt = yield* optionalTimestamp(access.token.expires, ["access", "token", "expires"])
     const tenant = access.token.tenant
     const project = tenant === undefined ? null : { id: tenant.id, name: tenant.name, domain: null }
     const scope: TokenScope = access.trust !== undefined
@@ -262,7 +267,7 @@ export const fromV2 = (access: V2.Access): Either.Either<Token, ParseResult.Pars
       catalog: Catalog.fromV2(access.serviceCatalog),
       methods: [],
       auditIds: access.token.audit_ids ?? []
-    }, true)
+    }, { disableValidation: true })
   })
 
 const decodeV2Response = Schema.decodeUnknownEither(V2.AccessResponse)

@@ -1,0 +1,175 @@
+/**
+ * A Keystone token that is always there: cached, shared through a
+ * `TokenStore`, renewed in the background before it expires, and one
+ * `issue` request per renewal however many fibers (or, with a shared store,
+ * processes) ask.
+ *
+ * ```ts
+ * const MainLive = KeystoneSession.layer({ auth }).pipe(
+ *   Layer.provide(TokenStore.layerMemory),
+ *   Layer.provide(KeystoneClient.layer({ authUrl: "https://keystone.example.com/v3" })),
+ *   Layer.provide(NodeHttpClient.layerUndici)
+ * )
+ * ```
+ *
+ * ## Time
+ *
+ * A token's deadline is computed on the local clock: its lifetime as Keystone
+ * meant it (`expires_at − issued_at`) counted from the moment it arrived. A
+ * local clock minutes ahead of or behind Keystone's does not move it.
+ * Keystone's `expires_at` meets the local clock only for a token without
+ * `issued_at` and for a token read from a store (we did not see it arrive):
+ * then the remaining life is `expires_at − now`, corrected by the skew this
+ * process saw on its own issues, and never more than the token's lifetime.
+ *
+ * - The margin defaults to max(2 minutes, 10% of the lifetime), and is never
+ *   more than half the lifetime (a configured one included).
+ * - `token` answers from memory while more than the margin is left. The
+ *   background fiber renews a little earlier (up to a quarter of the margin,
+ *   at random, so processes sharing a store spread out).
+ * - While renewal fails, the current token is served until it expires
+ *   locally; then `token` fails with the last attempt's error. The fiber
+ *   keeps trying (transient errors from 2 s up to every minute; refusals such
+ *   as 401 from 30 s up to every 10 minutes) and recovers on its own.
+ *
+ * ## The store
+ *
+ * Read when the session starts (a still-valid token there is used: no login
+ * on a worker restart) and at every renewal, inside `withLock` and before
+ * issuing (another process may just have renewed); written after every issue;
+ * cleaned on `invalidate` and, with `revokeOnClose`, on close. Store failures
+ * are logged and treated as a miss: never fatal.
+ *
+ * @since 0.1.0
+ */
+import type * as HttpClient from "@effect/platform/HttpClient"
+import type * as HttpClientError from "@effect/platform/HttpClientError"
+import type { Auth, KeystoneClient, KeystoneError } from "@effect-keystone/client"
+import type { Catalog, Token } from "@effect-keystone/schema"
+import * as Config from "effect/Config"
+import type * as ConfigError from "effect/ConfigError"
+import * as Context from "effect/Context"
+import type * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import type * as Redacted from "effect/Redacted"
+import type * as Scope from "effect/Scope"
+import type * as Stream from "effect/Stream"
+import * as internal from "./internal/session.js"
+import type * as TokenStore from "./TokenStore.js"
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  /** Who logs in, and for what. */
+  readonly auth: Auth.Auth
+  /**
+   * How long before local expiry a token is renewed. Default max(2 minutes,
+   * 10% of the token's lifetime); never more than half the lifetime.
+   */
+  readonly refreshMargin?: Duration.DurationInput | undefined
+  /** Revoke the tokens this session issued when its scope closes (errors are logged). Default `false`. */
+  readonly revokeOnClose?: boolean | undefined
+  /**
+   * The store key. Default `TokenStore.key({ authUrl, auth })` with the
+   * client's auth URL: sessions with the same login share a token.
+   */
+  readonly storeKey?: TokenStore.StoreKey | undefined
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface KeystoneSessionService {
+  /** The key this session uses in the `TokenStore`. */
+  readonly storeKey: TokenStore.StoreKey
+  /**
+   * A token valid for at least the margin: a memory read while that holds,
+   * else the (single) renewal in flight. While Keystone fails, the current
+   * token is served until it expires; then the last attempt's error.
+   */
+  readonly token: Effect.Effect<Token.Token, KeystoneError.KeystoneError>
+  /**
+   * A token valid for at least `duration` (renewing if needed). Asking for
+   * more than Keystone's token lifetime gets a fresh token.
+   */
+  readonly tokenValidFor: (duration: Duration.DurationInput) => Effect.Effect<Token.Token, KeystoneError.KeystoneError>
+  /**
+   * Drops that token (compared by id): the next `token` gets another. A newer
+   * token the session already holds is kept. Removes it from the store too
+   * if the store holds it. Never fails.
+   */
+  readonly invalidate: (token: Token.Token | Redacted.Redacted<string>) => Effect.Effect<void>
+  /** A new token now, skipping the store (joins a renewal already in flight). */
+  readonly refresh: Effect.Effect<Token.Token, KeystoneError.KeystoneError>
+  /** The URL from the current token's catalog (`Catalog.endpoint`, indexed once per token). */
+  readonly endpoint: (
+    filter: Catalog.EndpointFilter
+  ) => Effect.Effect<string, Catalog.EndpointNotFound | KeystoneError.KeystoneError>
+  /** The current token's catalog. */
+  readonly catalog: Effect.Effect<Catalog.Catalog, KeystoneError.KeystoneError>
+  /**
+   * The application's `HttpClient` with `X-Auth-Token` set. On a 401 it
+   * invalidates the token that was refused and retries once with a fresh one;
+   * a second 401 is returned as is. (A request with a stream body is not
+   * retried: the body cannot be sent twice.)
+   */
+  readonly httpClient: Effect.Effect<
+    HttpClient.HttpClient.With<HttpClientError.HttpClientError | KeystoneError.KeystoneError>
+  >
+  /** Every token the session adopts from now on (issued or taken from the store). */
+  readonly changes: Stream.Stream<Token.Token>
+}
+
+/**
+ * @since 0.1.0
+ * @category tags
+ */
+export class KeystoneSession extends Context.Tag("@effect-keystone/cache/KeystoneSession")<
+  KeystoneSession,
+  KeystoneSessionService
+>() {}
+
+/**
+ * Builds the session in the current scope: the first token is fetched in
+ * the background (from the store, else issued), so this never fails; the
+ * refresher fiber stops, and with `revokeOnClose` the tokens are revoked,
+ * when the scope closes.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make: (
+  options: Options
+) => Effect.Effect<
+  KeystoneSessionService,
+  never,
+  KeystoneClient.KeystoneClient | TokenStore.TokenStore | HttpClient.HttpClient | Scope.Scope
+> = internal.make
+
+/**
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (
+  options: Options
+): Layer.Layer<KeystoneSession, never, KeystoneClient.KeystoneClient | TokenStore.TokenStore | HttpClient.HttpClient> =>
+  Layer.scoped(KeystoneSession, make(options))
+
+/**
+ * The options read from `Config`, e.g.
+ * `KeystoneSession.layerConfig({ auth, refreshMargin: Config.duration("KEYSTONE_REFRESH_MARGIN") })`.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerConfig = (
+  config: Config.Config.Wrap<Options>
+): Layer.Layer<
+  KeystoneSession,
+  ConfigError.ConfigError,
+  KeystoneClient.KeystoneClient | TokenStore.TokenStore | HttpClient.HttpClient
+> => Layer.scoped(KeystoneSession, Effect.flatMap(Config.unwrap(config), make))

@@ -1,0 +1,251 @@
+/**
+ * The Redis backend of `TokenStore`, on ioredis.
+ *
+ * Values are envelope strings under `${prefix}token:${key}` with a `PX` TTL of
+ * the token's remaining life; locks are `SET ${prefix}lock:${key} <unique> NX
+ * PX <ttl>`, kept alive while held and released by a compare-and-delete
+ * script, so only their owner ever removes them.
+ *
+ * Nothing here waits on Redis for longer than the operation timeout: the
+ * store never lets commands queue while disconnected (it waits for the
+ * connection to be ready, failing on the first connection error), and every
+ * operation is bounded by `timeout` as well as ioredis' own `commandTimeout`.
+ *
+ * This module is imported by `TokenStore.ts` and imports it back: nothing at
+ * the top level here may touch `TokenStore`'s values.
+ */
+import type { Token } from "@effect-keystone/schema"
+import * as DateTime from "effect/DateTime"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Option from "effect/Option"
+import type * as Scope from "effect/Scope"
+import { Redis } from "ioredis"
+import type { Cluster, RedisOptions } from "ioredis"
+import { randomUUID } from "node:crypto"
+import * as Os from "node:os"
+import * as TokenStore from "../TokenStore.js"
+import * as Lock from "./lock.js"
+
+/**
+ * @since 0.1.0
+ * @internal
+ */
+export type Connection =
+  | { readonly url: string; readonly options?: Omit<RedisOptions, "replyMapping"> | undefined }
+  | { readonly client: Redis | Cluster }
+
+/**
+ * @since 0.1.0
+ * @internal
+ */
+export interface Options {
+  readonly prefix?: string | undefined
+  readonly timeout?: Duration.DurationInput | undefined
+  readonly lockTtl?: Duration.DurationInput | undefined
+  readonly lockWaitTimeout?: Duration.DurationInput | undefined
+}
+
+/** Defaults for a connection the layer owns: fail fast while Redis is down, reconnect in the background. */
+const ownedDefaults: Omit<RedisOptions, "replyMapping"> = {
+  lazyConnect: true,
+  connectTimeout: 2_000,
+  commandTimeout: 2_000,
+  maxRetriesPerRequest: 1,
+  enableOfflineQueue: false,
+  retryStrategy: (times) => Math.min(100 * times, 1_000)
+}
+
+const releaseScript = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`
+const extendScript =
+  `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end`
+
+/** A message from a Redis or socket error; never a command's arguments. */
+const describe = (error: unknown): string => {
+  if (error instanceof Error) {
+    const code = (error as { readonly code?: unknown }).code
+    return `${error.name}: ${error.message.slice(0, 200)}${typeof code === "string" ? ` (${code})` : ""}`
+  }
+  return String(error).slice(0, 200)
+}
+
+type Client = Redis | Cluster
+
+/** Resolves when the client is ready; fails on the first connection error or when it has ended. */
+const ready = (client: Client): Effect.Effect<void, unknown> =>
+  Effect.async<void, unknown>((resume) => {
+    if (client.status === "ready") return resume(Effect.void)
+    if (client.status === "end") return resume(Effect.fail(new Error("connection closed (status end)")))
+    const cleanup = () => {
+      client.off("ready", onReady)
+      client.off("error", onError)
+      client.off("end", onEnd)
+    }
+    const onReady = () => {
+      cleanup()
+      resume(Effect.void)
+    }
+    const onError = (error: unknown) => {
+      cleanup()
+      resume(Effect.fail(error))
+    }
+    const onEnd = () => {
+      cleanup()
+      resume(Effect.fail(new Error("connection closed (status end)")))
+    }
+    client.on("ready", onReady)
+    client.on("error", onError)
+    client.on("end", onEnd)
+    if (client.status === "wait") client.connect().catch(() => {}) // reported through the listeners
+    return Effect.sync(cleanup)
+  })
+
+/**
+ * @since 0.1.0
+ * @internal
+ */
+export const make = (
+  connection: Connection,
+  options: Options = {}
+): Effect.Effect<TokenStore.TokenStoreService, never, Scope.Scope> =>
+  Effect.gen(function*() {
+    const client: Client = "client" in connection
+      ? connection.client
+      : yield* Effect.acquireRelease(
+        Effect.sync(() => {
+          const redis = new Redis(connection.url, { ...ownedDefaults, ...connection.options })
+          redis.on("error", () => {}) // surfaced through the operations that fail, not as unhandled events
+          return redis
+        }),
+        (redis) =>
+          redis.status === "ready"
+            ? Effect.promise(() => redis.quit().catch(() => redis.disconnect())).pipe(
+              Effect.timeout(Duration.seconds(2)),
+              Effect.catchAll(() => Effect.sync(() => redis.disconnect()))
+            )
+            : Effect.sync(() => redis.disconnect())
+      )
+
+    const prefix = options.prefix ?? "effect-keystone:"
+    const timeout = Duration.decode(options.timeout ?? Duration.seconds(3))
+    const lockTtlMillis = Math.max(100, Math.round(Duration.toMillis(Duration.decode(options.lockTtl ?? Duration.seconds(30)))))
+    const waitTimeout = Duration.decode(options.lockWaitTimeout ?? Duration.seconds(60))
+    const tokenKey = (key: TokenStore.StoreKey) => `${prefix}token:${key}`
+    const lockKey = (key: TokenStore.StoreKey) => `${prefix}lock:${key}`
+    const owner = `${Os.hostname()}:${process.pid}`
+
+    /** A command, once connected, bounded in time; failures as descriptions. */
+    const command = <A>(f: () => Promise<A>): Effect.Effect<A, string> =>
+      ready(client).pipe(
+        Effect.zipRight(Effect.tryPromise({ try: f, catch: (e) => e })),
+        Effect.timeoutFail({
+          duration: timeout,
+          onTimeout: () => new Error(`timed out after ${Duration.format(timeout)}`)
+        }),
+        Effect.mapError(describe)
+      )
+
+    const run = <A>(
+      operation: TokenStore.TokenStoreError["operation"],
+      key: TokenStore.StoreKey,
+      f: () => Promise<A>
+    ): Effect.Effect<A, TokenStore.TokenStoreError> =>
+      command(f).pipe(
+        Effect.mapError((message) =>
+          new TokenStore.TokenStoreError({ backend: "redis", operation, message: `${operation} ${key}: ${message}` })
+        )
+      )
+
+    const get = (key: TokenStore.StoreKey): Effect.Effect<Option.Option<Token.Token>, TokenStore.TokenStoreError> =>
+      run("get", key, () => client.get(tokenKey(key))).pipe(
+        Effect.flatMap((raw) =>
+          raw === null
+            ? Effect.succeed(Option.none())
+            : Effect.flatMap(DateTime.now, (now) =>
+              Either.match(TokenStore.decode(raw, now), {
+                onLeft: (reason) =>
+                  Effect.as(
+                    reason === "expired"
+                      ? Effect.logDebug("TokenStore: stored token has expired").pipe(
+                        Effect.annotateLogs({ backend: "redis", key })
+                      )
+                      : Effect.logWarning("TokenStore: ignoring a stored entry").pipe(
+                        Effect.annotateLogs({ backend: "redis", key, reason })
+                      ),
+                    Option.none<Token.Token>()
+                  ),
+                onRight: (token) => Effect.succeed(Option.some(token))
+              }))
+        )
+      )
+
+    const set = (key: TokenStore.StoreKey, token: Token.Token): Effect.Effect<void, TokenStore.TokenStoreError> =>
+      Effect.flatMap(DateTime.now, (now) => {
+        const value = TokenStore.encode(token, now)
+        const ttl = Option.map(
+          token.expiresAt,
+          (exp) => Math.max(1, Math.ceil(DateTime.toEpochMillis(exp) - DateTime.toEpochMillis(now)))
+        )
+        return run("set", key, () =>
+          Option.isSome(ttl)
+            ? client.set(tokenKey(key), value, "PX", ttl.value)
+            : client.set(tokenKey(key), value)).pipe(Effect.asVoid)
+      })
+
+    const remove = (key: TokenStore.StoreKey): Effect.Effect<void, TokenStore.TokenStoreError> =>
+      Effect.asVoid(run("remove", key, () => client.del(tokenKey(key))))
+
+    const attempt = (key: TokenStore.StoreKey): Effect.Effect<Lock.Attempt<string>, string> =>
+      Effect.suspend(() => {
+        const value = `${owner}:${randomUUID()}`
+        return command(() => client.set(lockKey(key), value, "PX", lockTtlMillis, "NX")).pipe(
+          Effect.map((reply): Lock.Attempt<string> =>
+            reply === "OK" ? { _tag: "Acquired", held: value } : { _tag: "Busy" }
+          )
+        )
+      })
+
+    const heartbeat = (key: TokenStore.StoreKey, value: string): Effect.Effect<void> =>
+      Effect.gen(function*() {
+        while (true) {
+          yield* Effect.sleep(Duration.millis(Math.floor(lockTtlMillis / 3)))
+          const extended = yield* command(() => client.eval(extendScript, 1, lockKey(key), value, lockTtlMillis)).pipe(
+            Effect.either
+          )
+          if (Either.isRight(extended) && extended.right === 0) {
+            return yield* Effect.logWarning("TokenStore: lost a lock while holding it").pipe(
+              Effect.annotateLogs({ backend: "redis", key })
+            )
+          }
+        }
+      })
+
+    const release = (key: TokenStore.StoreKey, value: string): Effect.Effect<void> =>
+      command(() => client.eval(releaseScript, 1, lockKey(key), value)).pipe(
+        Effect.flatMap((deleted) =>
+          deleted === 1
+            ? Effect.void
+            : Effect.logWarning("TokenStore: our lock had expired or was taken before release").pipe(
+              Effect.annotateLogs({ backend: "redis", key })
+            )
+        ),
+        Effect.catchAll((reason) =>
+          Effect.logWarning("TokenStore: could not release a lock (it expires by itself)").pipe(
+            Effect.annotateLogs({ backend: "redis", key, reason })
+          )
+        )
+      )
+
+    const withLock = <A, E, R>(key: TokenStore.StoreKey, effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+      Lock.withLock({
+        backend: "redis",
+        key,
+        waitTimeout,
+        attempt: attempt(key),
+        heartbeat: (value: string) => heartbeat(key, value),
+        release: (value: string) => release(key, value)
+      }, effect)
+
+    return { backend: "redis", get, set, remove, withLock } satisfies TokenStore.TokenStoreService
+  })

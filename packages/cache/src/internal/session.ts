@@ -1,0 +1,432 @@
+/**
+ * `KeystoneSession.make`: the current token in a `Ref`, one renewal in
+ * flight at a time (per process, and per store lock across processes), a
+ * scoped refresher fiber, and the 401-retrying `HttpClient`.
+ *
+ * @internal
+ */
+import * as HttpClient from "@effect/platform/HttpClient"
+import type * as HttpClientError from "@effect/platform/HttpClientError"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import { KeystoneClient, KeystoneError } from "@effect-keystone/client"
+import { Catalog, type Token } from "@effect-keystone/schema"
+import * as Cause from "effect/Cause"
+import * as DateTime from "effect/DateTime"
+import * as Deferred from "effect/Deferred"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as FiberId from "effect/FiberId"
+import * as Option from "effect/Option"
+import * as PubSub from "effect/PubSub"
+import * as Queue from "effect/Queue"
+import * as Redacted from "effect/Redacted"
+import * as Ref from "effect/Ref"
+import type * as Scope from "effect/Scope"
+import * as Stream from "effect/Stream"
+import type { KeystoneSessionService, Options } from "../KeystoneSession.js"
+import * as TokenStore from "../TokenStore.js"
+import * as Backoff from "./backoff.js"
+import * as Deadline from "./deadline.js"
+
+/** The current token and its local deadlines. @internal */
+export interface Entry extends Deadline.Schedule {
+  readonly token: Token.Token
+  /** `Redacted.value(token.id)`: compared, never logged. */
+  readonly id: string
+  readonly source: Deadline.Source
+  readonly arrivedAt: number
+  /** `Effect.succeed(token)`, made once so the hot path allocates nothing. */
+  readonly succeed: Effect.Effect<Token.Token>
+}
+
+/** @internal */
+export interface State {
+  readonly entry: Entry | undefined
+  /** The last renewal's typed failure; cleared by the next success. */
+  readonly failure: KeystoneError.KeystoneError | undefined
+  /** Consecutive failed renewals (typed or not). */
+  readonly failures: number
+  /** Local millis before which nobody starts another renewal after a failure. */
+  readonly retryAt: number
+}
+
+const initial: State = { entry: undefined, failure: undefined, failures: 0, retryAt: 0 }
+
+/** How many invalidated ids are remembered (never adopted again from the store). */
+const invalidatedMemory = 32
+
+/** Store calls that take longer than this are abandoned (a miss). */
+const storeTimeout = Duration.seconds(5)
+
+const changesCapacity = 16
+
+const iso = (d: Option.Option<DateTime.Utc>): string => Option.match(d, { onNone: () => "never", onSome: DateTime.formatIso })
+
+const idOf = (subject: Token.Token | Redacted.Redacted<string>): string =>
+  Redacted.isRedacted(subject) ? Redacted.value(subject) : Redacted.value(subject.id)
+
+/** @internal */
+export const make = (
+  options: Options
+): Effect.Effect<
+  KeystoneSessionService,
+  never,
+  KeystoneClient.KeystoneClient | TokenStore.TokenStore | HttpClient.HttpClient | Scope.Scope
+> =>
+  Effect.gen(function*() {
+    const client = yield* KeystoneClient.KeystoneClient
+    const store = yield* TokenStore.TokenStore
+    const baseHttp = yield* HttpClient.HttpClient
+    const scope = yield* Effect.scope
+    const clock = yield* Effect.clock
+    const random = yield* Effect.random
+    const key = options.storeKey ?? TokenStore.key({ authUrl: client.authUrl, auth: options.auth })
+    const configuredMargin = options.refreshMargin === undefined
+      ? undefined
+      : Duration.toMillis(Duration.decode(options.refreshMargin))
+    const annotations = { "keystone.store": store.backend, "keystone.store_key": key }
+
+    const state = yield* Ref.make(initial)
+    const readState = Ref.get(state)
+    const wake = yield* Queue.sliding<void>(1)
+    const changes = yield* Effect.acquireRelease(PubSub.sliding<Token.Token>(changesCapacity), PubSub.shutdown)
+    /** Keystone's clock minus ours, from the last token we issued (undefined: none yet). */
+    let skew: number | undefined
+    /** The renewal in flight, shared by everyone who needs it. */
+    let flight: Deferred.Deferred<Entry, KeystoneError.KeystoneError> | undefined
+    const invalidated: Array<string> = []
+    /** Tokens this session issued and has not seen expire: what `revokeOnClose` revokes. */
+    let issued: Array<Entry> = []
+
+    const now = () => clock.unsafeCurrentTimeMillis()
+
+    // -- the store: every failure is a logged miss, never fatal ----------------------------
+
+    const storeFailed = (operation: string) => (cause: Cause.Cause<unknown>) =>
+      Effect.logWarning(`KeystoneSession: token store ${operation} failed; carrying on without it`).pipe(
+        Effect.annotateLogs({ ...annotations, error: Cause.pretty(cause) })
+      )
+
+    const storeGet: Effect.Effect<Option.Option<Token.Token>> = store.get(key).pipe(
+      Effect.timeoutFail({ duration: storeTimeout, onTimeout: () => "timed out" }),
+      Effect.catchAllCause((cause) => Effect.as(storeFailed("get")(cause), Option.none()))
+    )
+
+    const storeSet = (token: Token.Token): Effect.Effect<void> =>
+      store.set(key, token).pipe(
+        Effect.timeoutFail({ duration: storeTimeout, onTimeout: () => "timed out" }),
+        Effect.catchAllCause(storeFailed("set"))
+      )
+
+    /** Removes `id` from the store if (and only if) the store still holds that token. */
+    const storeRemoveIf = (id: string): Effect.Effect<void> =>
+      store.withLock(
+        key,
+        Effect.flatMap(storeGet, (stored) =>
+          Option.isSome(stored) && Redacted.value(stored.value.id) === id
+            ? store.remove(key).pipe(
+              Effect.timeoutFail({ duration: storeTimeout, onTimeout: () => "timed out" }),
+              Effect.catchAllCause(storeFailed("remove"))
+            )
+            : Effect.void)
+      )
+
+    // -- entries ------------------------------------------------------------------------------
+
+    const makeEntry = (token: Token.Token, source: Deadline.Source, arrivedAt: number) =>
+      Effect.map(random.next, (jitter01): Entry => {
+        const life = source === "issued"
+          ? Deadline.ofIssued(token, arrivedAt, skew)
+          : Deadline.ofStored(token, arrivedAt, skew)
+        return {
+          ...Deadline.schedule(life, arrivedAt, configuredMargin, jitter01),
+          token,
+          id: Redacted.value(token.id),
+          source,
+          arrivedAt,
+          succeed: Effect.succeed(token)
+        }
+      })
+
+    const logEntry = (entry: Entry, message: string) =>
+      Effect.logInfo(message).pipe(
+        Effect.annotateLogs({
+          ...annotations,
+          "keystone.source": entry.source,
+          "keystone.expires_at": iso(entry.token.expiresAt),
+          "keystone.audit_id": entry.token.auditIds[0] ?? "(none)",
+          "keystone.local_expires_in_ms": entry.expiresAt - entry.arrivedAt,
+          "keystone.renew_in_ms": entry.refreshAt - entry.arrivedAt
+        })
+      )
+
+    // -- one renewal --------------------------------------------------------------------------
+
+    /**
+     * Under the store lock: re-read the store (another process may just have
+     * renewed), adopt what is there if it is usable, else issue and store.
+     * `force` skips the store.
+     */
+    const acquire = (force: boolean, minRemaining: number): Effect.Effect<Entry, KeystoneError.KeystoneError> =>
+      Effect.flatMap(readState, (s) => {
+        const replacing = s.entry?.id
+        return store.withLock(
+          key,
+          Effect.gen(function*() {
+            if (!force) {
+              const stored = yield* storeGet
+              if (Option.isSome(stored)) {
+                const id = Redacted.value(stored.value.id)
+                if (id !== replacing && !invalidated.includes(id)) {
+                  const at = now()
+                  const entry = yield* makeEntry(stored.value, "store", at)
+                  if (entry.expiresAt - at > Math.max(entry.margin, minRemaining)) return entry
+                  yield* Effect.logDebug("KeystoneSession: stored token too close to expiry; issuing").pipe(
+                    Effect.annotateLogs({ ...annotations, "keystone.expires_at": iso(stored.value.expiresAt) })
+                  )
+                }
+              }
+            }
+            const token = yield* client.issue(options.auth)
+            const at = now()
+            const observed = Deadline.skewOf(token, at)
+            if (observed !== undefined) skew = observed
+            const entry = yield* makeEntry(token, "issued", at)
+            yield* storeSet(token)
+            return entry
+          })
+        )
+      })
+
+    const commit = (entry: Entry): Effect.Effect<void> =>
+      Effect.suspend(() => {
+        const at = now()
+        if (entry.source === "issued") issued = [...issued.filter((e) => e.expiresAt > at), entry]
+        return Ref.set(state, { entry, failure: undefined, failures: 0, retryAt: 0 }).pipe(
+          Effect.zipRight(PubSub.publish(changes, entry.token)),
+          Effect.zipRight(Queue.offer(wake, undefined)),
+          Effect.zipRight(logEntry(entry, entry.source === "issued" ? "KeystoneSession: token issued" : "KeystoneSession: token taken from the store"))
+        )
+      })
+
+    const recordFailure = (cause: Cause.Cause<KeystoneError.KeystoneError>): Effect.Effect<void> =>
+      Effect.flatMap(Effect.zip(readState, random.next), ([s, jitter01]) => {
+        if (Cause.isInterruptedOnly(cause)) return Effect.void
+        const error = Option.getOrUndefined(Cause.failureOption(cause))
+        const failures = s.failures + 1
+        const pause = Backoff.delay(failures, error, jitter01)
+        const at = now()
+        const valid = s.entry !== undefined && at < s.entry.expiresAt
+        return Ref.set(state, { entry: s.entry, failure: error ?? s.failure, failures, retryAt: at + pause }).pipe(
+          Effect.zipRight(Queue.offer(wake, undefined)),
+          Effect.zipRight(
+            Effect.logWarning(
+              `KeystoneSession: token renewal failed; ${
+                valid ? "serving the current token while it lasts" : "no valid token"
+              }; next attempt in ${Math.round(pause)} ms`
+            ).pipe(
+              Effect.annotateLogs({
+                ...annotations,
+                "keystone.error": error === undefined ? Cause.pretty(cause) : `${error._tag}: ${error.message}`,
+                "keystone.failures": failures,
+                ...(s.entry === undefined ? {} : { "keystone.expires_at": iso(s.entry.token.expiresAt) })
+              })
+            )
+          )
+        )
+      })
+
+    /** Starts a renewal unless one is in flight; either way, returns the flight. */
+    const ensureFlight = (force: boolean, minRemaining: number) =>
+      Effect.suspend(() => {
+        if (flight !== undefined) return Effect.succeed(flight)
+        const deferred = Deferred.unsafeMake<Entry, KeystoneError.KeystoneError>(FiberId.none)
+        flight = deferred
+        const settle = (exit: Exit.Exit<Entry, KeystoneError.KeystoneError>) =>
+          Effect.zipRight(
+            Exit.match(exit, { onSuccess: commit, onFailure: recordFailure }),
+            Effect.suspend(() => {
+              if (flight === deferred) flight = undefined
+              return Deferred.done(deferred, exit)
+            })
+          )
+        const run = Effect.uninterruptibleMask((restore) =>
+          Effect.flatMap(Effect.exit(restore(acquire(force, minRemaining))), settle)
+        )
+        return Effect.as(Effect.forkIn(run, scope), deferred)
+      })
+
+    const renew = (force: boolean, minRemaining: number): Effect.Effect<Entry, KeystoneError.KeystoneError> =>
+      Effect.flatMap(ensureFlight(force, minRemaining), Deferred.await)
+
+    // -- the service --------------------------------------------------------------------------
+
+    const renewToken = Effect.map(renew(false, 0), (e) => e.token)
+
+    /** Past the hot-path deadline: the margin window, expired, or no token. */
+    const slow = (s: State): Effect.Effect<Token.Token, KeystoneError.KeystoneError> => {
+      const at = now()
+      const e = s.entry
+      // Less than the margin left but still valid: the refresher is renewing (or
+      // Keystone is failing and it is backing off). Serve it.
+      if (e !== undefined && at < e.expiresAt) return e.succeed
+      if (s.failure !== undefined) {
+        // Keystone is failing and we hold nothing valid: fail fast with the last
+        // attempt's error (no pile-up behind a 30 s retry budget); nudge a new
+        // attempt once the backoff allows.
+        const failed = Effect.fail(s.failure)
+        return flight === undefined && at >= s.retryAt ? Effect.zipRight(ensureFlight(false, 0), failed) : failed
+      }
+      return renewToken
+    }
+
+    const onState = (s: State): Effect.Effect<Token.Token, KeystoneError.KeystoneError> => {
+      const e = s.entry
+      return e !== undefined && clock.unsafeCurrentTimeMillis() < e.renewAt ? e.succeed : slow(s)
+    }
+
+    const token: Effect.Effect<Token.Token, KeystoneError.KeystoneError> = Effect.flatMap(readState, onState)
+
+    const remaining = (e: Entry) => e.expiresAt - now()
+
+    const tokenValidFor = (duration: Duration.DurationInput): Effect.Effect<Token.Token, KeystoneError.KeystoneError> => {
+      const wanted = Duration.toMillis(Duration.decode(duration))
+      // no token lives longer than its lifetime; asking for more gets a fresh one
+      const needOf = (e: Entry) => Math.min(wanted, Math.max(0, e.lifetime - e.margin))
+      return Effect.flatMap(readState, (s) => {
+        const e = s.entry
+        if (e !== undefined && remaining(e) > 0 && remaining(e) >= needOf(e)) return e.succeed
+        const renewed = e === undefined || remaining(e) <= 0 ? Effect.flatMap(token, (t) =>
+          Effect.map(readState, (s2) => s2.entry !== undefined && s2.entry.token === t ? s2.entry : undefined)
+        ) : Effect.map(renew(false, needOf(e)), (x): Entry | undefined => x)
+        return Effect.flatMap(renewed, (r) => {
+          if (r !== undefined && remaining(r) >= needOf(r)) return r.succeed
+          // the flight we joined wanted less (or took a store token): one forced issue
+          return Effect.map(renew(true, 0), (x) => x.token)
+        })
+      })
+    }
+
+    const invalidate = (subject: Token.Token | Redacted.Redacted<string>): Effect.Effect<void> =>
+      Effect.suspend(() => {
+        const id = idOf(subject)
+        if (!invalidated.includes(id)) {
+          invalidated.push(id)
+          if (invalidated.length > invalidatedMemory) invalidated.shift()
+        }
+        return Ref.modify(state, (s): [boolean, State] =>
+          s.entry !== undefined && s.entry.id === id ? [true, { ...s, entry: undefined }] : [false, s]).pipe(
+            Effect.tap((dropped) =>
+              dropped
+                ? Effect.zipRight(
+                  Queue.offer(wake, undefined),
+                  Effect.logDebug("KeystoneSession: token invalidated").pipe(Effect.annotateLogs(annotations))
+                )
+                : Effect.void
+            ),
+            Effect.zipRight(storeRemoveIf(id))
+          )
+      })
+
+    const refresh = Effect.map(renew(true, 0), (e) => e.token)
+
+    const endpoint = (filter: Catalog.EndpointFilter) =>
+      Effect.flatMap(token, (t) => Catalog.endpoint(t.catalog, filter))
+
+    const catalog = Effect.map(token, (t) => t.catalog)
+
+    // -- the HttpClient -----------------------------------------------------------------------
+
+    const withToken = (request: HttpClientRequest.HttpClientRequest, t: Token.Token) =>
+      HttpClientRequest.setHeader(request, "x-auth-token", Redacted.value(t.id))
+
+    /** Reads (and drops) a body we will not return, so the connection can be reused. */
+    const discard = (response: HttpClientResponse.HttpClientResponse) =>
+      Effect.ignore(Effect.timeout(response.arrayBuffer, Duration.seconds(1)))
+
+    const send = (
+      request: HttpClientRequest.HttpClientRequest
+    ): Effect.Effect<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError | KeystoneError.KeystoneError> =>
+      Effect.flatMap(token, (first) =>
+        Effect.flatMap(baseHttp.execute(withToken(request, first)), (response) => {
+          // A stream body cannot be sent twice: the 401 goes back as is.
+          if (response.status !== 401 || request.body._tag === "Stream") return Effect.succeed(response)
+          return discard(response).pipe(
+            Effect.zipRight(invalidate(first)),
+            Effect.zipRight(Effect.logDebug("KeystoneSession: 401 from a service; retrying once with a fresh token").pipe(
+              Effect.annotateLogs({ ...annotations, url: request.url })
+            )),
+            Effect.zipRight(token),
+            Effect.flatMap((second) => baseHttp.execute(withToken(request, second)))
+          )
+        }))
+
+    const httpClient: HttpClient.HttpClient.With<HttpClientError.HttpClientError | KeystoneError.KeystoneError> =
+      HttpClient.makeWith<never, never, HttpClientError.HttpClientError | KeystoneError.KeystoneError, never>(
+        (request) => Effect.flatMap(request, send),
+        Effect.succeed
+      )
+
+    // -- the refresher ------------------------------------------------------------------------
+
+    const idle = Queue.take(wake)
+
+    const refresher: Effect.Effect<never> = Effect.gen(function*() {
+      while (true) {
+        const running = flight
+        if (running !== undefined) {
+          yield* Effect.exit(Deferred.await(running))
+          continue
+        }
+        const s = yield* readState
+        const at = now()
+        const wakeAt = s.failures > 0 ? s.retryAt : s.entry === undefined ? at : s.entry.refreshAt
+        if (wakeAt > at) {
+          yield* Number.isFinite(wakeAt) ? Effect.raceFirst(Effect.sleep(Duration.millis(wakeAt - at)), idle) : idle
+          continue
+        }
+        yield* Effect.exit(renew(false, 0))
+      }
+    })
+
+    // -- lifecycle ----------------------------------------------------------------------------
+
+    if (options.revokeOnClose === true) {
+      // Added before the refresher is forked, so it runs after the refresher stops.
+      yield* Effect.addFinalizer(() =>
+        Effect.suspend(() => {
+          const at = now()
+          const live = issued.filter((e) => e.expiresAt > at)
+          issued = []
+          return Effect.forEach(live, (e) =>
+            client.revoke(e.token).pipe(
+              Effect.zipRight(logEntry(e, "KeystoneSession: token revoked on close")),
+              Effect.catchAllCause((cause) =>
+                Effect.logWarning("KeystoneSession: revoking the token on close failed").pipe(
+                  Effect.annotateLogs({ ...annotations, error: Cause.pretty(cause) })
+                )
+              ),
+              Effect.zipRight(storeRemoveIf(e.id))
+            ), { discard: true })
+        })
+      )
+    }
+
+    yield* Effect.forkIn(Effect.interruptible(refresher), scope)
+    yield* Effect.logDebug("KeystoneSession: started").pipe(Effect.annotateLogs(annotations))
+
+    const service: KeystoneSessionService = {
+      storeKey: key,
+      token,
+      tokenValidFor,
+      invalidate,
+      refresh,
+      endpoint,
+      catalog,
+      httpClient: Effect.succeed(httpClient),
+      changes: Stream.fromPubSub(changes)
+    }
+    return service
+  })

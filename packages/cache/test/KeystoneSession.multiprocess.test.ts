@@ -1,0 +1,94 @@
+/**
+ * Several processes, one shared store, one Keystone: exactly one login.
+ * Real time, real sockets: a KeystoneSim served on loopback in this process
+ * and four workers (packages/cache/test/fixtures/sessionWorker.ts).
+ */
+import { describe, expect, it } from "@effect/vitest"
+import { KeystoneSim } from "@effect-keystone/testing"
+import * as Effect from "effect/Effect"
+import { type ChildProcess, spawn } from "node:child_process"
+import * as Fs from "node:fs"
+import * as Os from "node:os"
+import * as Path from "node:path"
+import { fileURLToPath } from "node:url"
+import { uniquePrefix, useRedisUrl } from "./utils/redis.js"
+
+const here = Path.dirname(fileURLToPath(import.meta.url))
+const root = Path.resolve(here, "../../..")
+const worker = Path.join(here, "fixtures", "sessionWorker.ts")
+const WORKERS = 4
+const ISSUE = "POST /v3/auth/tokens"
+
+interface Result {
+  readonly auditId: string | null
+  readonly idHash: string
+}
+
+interface Running {
+  readonly child: ChildProcess
+  readonly ready: Promise<void>
+  readonly done: Promise<Result>
+}
+
+const start = (args: ReadonlyArray<string>): Running => {
+  // cwd = the repo root, so tsx maps @effect-keystone/* to the sources (tsconfig paths)
+  const child = spawn(process.execPath, ["--import", "tsx", worker, ...args], {
+    cwd: root,
+    stdio: ["pipe", "pipe", "pipe"]
+  })
+  let out = ""
+  let err = ""
+  let onReady: () => void = () => {}
+  const ready = new Promise<void>((resolve) => (onReady = resolve))
+  child.stdout!.on("data", (chunk: Buffer) => {
+    out += chunk.toString()
+    if (out.includes("ready\n")) onReady()
+  })
+  child.stderr!.on("data", (chunk: Buffer) => (err += chunk.toString()))
+  const done = new Promise<Result>((resolve, reject) => {
+    child.on("exit", (code) => {
+      const line = out.split("\n").find((l) => l.startsWith("{"))
+      if (code === 0 && line !== undefined) resolve(JSON.parse(line) as Result)
+      else reject(new Error(`worker exited with ${code}: ${err || out}`))
+    })
+  })
+  return { child, ready, done }
+}
+
+/** Starts the workers, lines them up, lets them go at once, collects their tokens. */
+const race = (args: ReadonlyArray<string>) =>
+  Effect.acquireUseRelease(
+    Effect.sync(() => Array.from({ length: WORKERS }, () => start(args))),
+    (workers) =>
+      Effect.promise(async () => {
+        await Promise.all(workers.map((w) => w.ready))
+        for (const w of workers) w.child.stdin!.write("go\n")
+        return Promise.all(workers.map((w) => w.done))
+      }).pipe(Effect.timeout("60 seconds")),
+    (workers) => Effect.sync(() => workers.forEach((w) => w.child.exitCode === null && w.child.kill("SIGKILL")))
+  )
+
+describe("KeystoneSession across processes", () => {
+  const redisUrl = useRedisUrl()
+
+  it.scopedLive("4 processes sharing a file store, empty cache: exactly one issue request", () =>
+    Effect.gen(function*() {
+      const sim = yield* KeystoneSim.serve(undefined, { port: 0 })
+      const directory = yield* Effect.acquireRelease(
+        Effect.sync(() => Fs.mkdtempSync(Path.join(Os.tmpdir(), "keystone-session-"))),
+        (dir) => Effect.sync(() => Fs.rmSync(dir, { recursive: true, force: true }))
+      )
+      const results = yield* race([sim.authUrl, "file", directory])
+      expect(yield* sim.count(ISSUE)).toBe(1)
+      expect(new Set(results.map((r) => r.idHash)).size).toBe(1)
+      expect(results.every((r) => r.auditId !== null)).toBe(true)
+    }), { timeout: 90_000 })
+
+  it.scopedLive("4 processes sharing a Redis store, empty cache: exactly one issue request", () =>
+    Effect.gen(function*() {
+      const sim = yield* KeystoneSim.serve(undefined, { port: 0 })
+      const results = yield* race([sim.authUrl, "redis", redisUrl(), uniquePrefix("session")])
+      expect(yield* sim.count(ISSUE)).toBe(1)
+      expect(new Set(results.map((r) => r.idHash)).size).toBe(1)
+    }), { timeout: 90_000 })
+})

@@ -1,0 +1,72 @@
+/**
+ * Test wiring for KeystoneSession: a simulator, a client on it, a store and a
+ * session, all built in the test's scope (so the TestClock drives them).
+ */
+import * as HttpClient from "@effect/platform/HttpClient"
+import { Credentials, KeystoneClient, Scope as KScope } from "@effect-keystone/client"
+import { KeystoneSim } from "@effect-keystone/testing"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Redacted from "effect/Redacted"
+import type * as Scope from "effect/Scope"
+import * as KeystoneSession from "../../src/KeystoneSession.js"
+import * as TokenStore from "../../src/TokenStore.js"
+
+/** Demo, scoped to project demo. */
+export const auth = {
+  credentials: Credentials.password({
+    username: KeystoneSim.Demo.username,
+    domain: { id: KeystoneSim.Demo.domainId },
+    password: Redacted.make(KeystoneSim.Demo.password)
+  }),
+  scope: KScope.project({ name: KeystoneSim.Demo.projectName, domain: { id: KeystoneSim.Demo.domainId } })
+}
+
+/** The simulator's route key for issuing. */
+export const ISSUE = "POST /v3/auth/tokens"
+
+/** The environment a session runs in. */
+export interface Env {
+  readonly sim: KeystoneSim.KeystoneSimService
+  readonly client: KeystoneClient.KeystoneClientService
+  readonly store: TokenStore.TokenStoreService
+  /** The app's HttpClient (the simulator's, possibly wrapped). */
+  readonly http: HttpClient.HttpClient
+  readonly context: Context.Context<KeystoneClient.KeystoneClient | TokenStore.TokenStore | HttpClient.HttpClient>
+}
+
+/**
+ * An in-memory simulator, a KeystoneClient on it and a store (memory unless
+ * given). `wrapHttp` rewrites the transport (e.g. to skew timestamps).
+ */
+export const makeEnv = (options?: {
+  readonly seed?: Partial<KeystoneSim.Seed>
+  readonly store?: Layer.Layer<TokenStore.TokenStore>
+  readonly wrapHttp?: (http: HttpClient.HttpClient) => HttpClient.HttpClient
+  readonly client?: Partial<KeystoneClient.Options>
+}): Effect.Effect<Env, never, Scope.Scope> =>
+  Effect.gen(function*() {
+    const simContext = yield* Layer.build(KeystoneSim.layer(options?.seed))
+    const sim = Context.get(simContext, KeystoneSim.KeystoneSim)
+    const raw = Context.get(simContext, HttpClient.HttpClient)
+    const http = options?.wrapHttp !== undefined ? options.wrapHttp(raw) : raw
+    const client = yield* Effect.provideService(
+      KeystoneClient.make({ authUrl: sim.authUrl, ...options?.client }),
+      HttpClient.HttpClient,
+      http
+    )
+    const store = Context.get(yield* Layer.build(options?.store ?? TokenStore.layerMemory), TokenStore.TokenStore)
+    const context = Context.make(KeystoneClient.KeystoneClient, client).pipe(
+      Context.add(TokenStore.TokenStore, store),
+      Context.add(HttpClient.HttpClient, http)
+    )
+    return { sim, client, store, http, context }
+  })
+
+/** A session on `env`, in the current scope. */
+export const makeSession = (
+  env: Env,
+  options?: Partial<KeystoneSession.Options>
+): Effect.Effect<KeystoneSession.KeystoneSessionService, never, Scope.Scope> =>
+  Effect.provide(KeystoneSession.make({ auth, ...options }), env.context)

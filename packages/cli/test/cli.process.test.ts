@@ -1,0 +1,69 @@
+/**
+ * `keystone-token` as a real child process (tsx packages/cli/src/main.ts),
+ * against the simulator on loopback: exit codes, stdout/stderr and the shell
+ * idiom `export OS_TOKEN=$(keystone-token issue -f value -c id)`.
+ */
+import { describe, expect, it } from "@effect/vitest"
+import { KeystoneSim } from "@effect-keystone/testing"
+import * as Effect from "effect/Effect"
+import * as fs from "node:fs"
+import * as os from "node:os"
+import * as path from "node:path"
+import { childEnv, Demo, demoEnv, exec, main, root, spawn, stripAnsi, tsx } from "./support.js"
+
+const serve = KeystoneSim.serve(undefined, { port: 0 })
+const timeout = 240_000
+
+describe("keystone-token (child process)", () => {
+  it.scopedLive("export OS_TOKEN=$(keystone-token issue -f value -c id); keystone-token validate $OS_TOKEN", () =>
+    Effect.gen(function*() {
+      const sim = yield* serve
+      const script = [
+        `export OS_TOKEN=$("$TSX" "$MAIN" issue -f value -c id)`,
+        `"$TSX" "$MAIN" validate -f value -c user_id -c project_id "$OS_TOKEN"`,
+        `"$TSX" "$MAIN" check "$OS_TOKEN"`,
+        `"$TSX" "$MAIN" revoke "$OS_TOKEN"`,
+        `"$TSX" "$MAIN" check "$OS_TOKEN"; echo "exit=$?"`
+      ].join(" && ")
+      const r = yield* exec("bash", ["-c", script], childEnv({ ...demoEnv(sim.authUrl), TSX: tsx, MAIN: main }))
+      expect(r.stderr).toBe("")
+      expect(r.stdout).toBe(`${Demo.userId}\n${Demo.projectId}\ntrue\nfalse\nexit=1\n`)
+      expect(r.code).toBe(0)
+    }), timeout)
+
+  it.scopedLive("a wrong password: exit 3, one line on stderr, no stack trace, no password", () =>
+    Effect.gen(function*() {
+      const sim = yield* serve
+      const secret = "child-wr0ng-pw"
+      const r = yield* spawn(["issue", "--os-password", secret], demoEnv(sim.authUrl))
+      expect(r.code).toBe(3)
+      expect(r.stdout).toBe("")
+      expect(r.stderr).toMatch(/^keystone-token: Unauthorized \(401\): [^\n]+ \[POST [^\n]+, request req-[^\n]+\]\n$/)
+      expect(r.stdout + r.stderr).not.toContain(secret)
+    }), timeout)
+
+  it.scopedLive("--cache file across processes: one POST /v3/auth/tokens for two issues", () =>
+    Effect.gen(function*() {
+      const sim = yield* serve
+      const dir = yield* Effect.acquireRelease(
+        Effect.sync(() => fs.mkdtempSync(path.join(os.tmpdir(), "keystone-token-child-"))),
+        (d) => Effect.sync(() => fs.rmSync(d, { recursive: true, force: true }))
+      )
+      const args = ["issue", "-f", "value", "-c", "id", "--cache", "file", "--cache-url", dir]
+      const first = yield* spawn(args, demoEnv(sim.authUrl))
+      const second = yield* spawn(args, demoEnv(sim.authUrl))
+      expect(first.code).toBe(0)
+      expect(second.stdout).toBe(first.stdout)
+      expect(yield* sim.count("POST /v3/auth/tokens")).toBe(1)
+    }), timeout)
+
+  it.live("npm run keystone-token -- --help lists the exit codes", () =>
+    Effect.gen(function*() {
+      const r = yield* exec("npm", ["run", "--silent", "keystone-token", "--", "--help"], childEnv({}))
+      expect(r.code).toBe(0)
+      const help = stripAnsi(r.stdout)
+      expect(help).toContain("EXIT CODES")
+      expect(help).toMatch(/^10\n\n {2}EndpointNotFound/m)
+      expect(root).toBe(path.resolve(root))
+    }), timeout)
+})

@@ -1,0 +1,121 @@
+/**
+ * `KeystoneClient.make`: wires the URL, version discovery, retries, the
+ * caller identity and the per-version operations into the service, with one
+ * span per call.
+ *
+ * @internal
+ */
+import * as HttpClient from "@effect/platform/HttpClient"
+import type { Catalog, Token } from "@effect-keystone/schema"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Auth from "../Auth.js"
+import type {
+  ApiVersion,
+  IssueOptions,
+  KeystoneClientService,
+  Options,
+  Subject,
+  ValidateOptions
+} from "../KeystoneClient.js"
+import type { KeystoneError } from "../KeystoneError.js"
+import * as Caller from "./caller.js"
+import * as Discovery from "./discovery.js"
+import * as Errors from "./errors.js"
+import type * as Http from "./http.js"
+import type { Operations } from "./operations.js"
+import * as Retry from "./retry.js"
+import * as Secrets from "./secrets.js"
+import * as Url from "./url.js"
+import * as V2 from "./v2.js"
+import * as V3 from "./v3.js"
+
+/** Default per-request timeout. @internal */
+export const defaultTimeout = Duration.seconds(10)
+
+/** @internal */
+export const make = (options: Options): Effect.Effect<KeystoneClientService, never, HttpClient.HttpClient> =>
+  Effect.gen(function*() {
+    const http = yield* HttpClient.HttpClient
+    const env: Http.Env = {
+      // The platform's own span would record token headers and v2.0 token
+      // paths; each call has its own span (with redacted attributes) instead.
+      client: HttpClient.withTracerDisabledWhen(http, () => true),
+      headers: options.headers ?? {},
+      retry: Retry.resolve(options.retry),
+      timeoutMillis: Duration.toMillis(Duration.decode(options.timeout ?? defaultTimeout))
+    }
+    const authUrl = Url.stripTrailingSlash(options.authUrl)
+    const parsed = Url.parseAuthUrl(options.authUrl)
+    const resolve: Effect.Effect<Discovery.Resolved, KeystoneError> = Either.isLeft(parsed)
+      ? Effect.fail(Errors.refused({ method: "GET", url: "(invalid authUrl)" }, parsed.left))
+      : yield* Discovery.resolver(env, parsed.right, options.version ?? "auto")
+
+    const opsFor = new WeakMap<Discovery.Resolved, Operations>()
+    const operations = Effect.map(resolve, (at) => {
+      let ops = opsFor.get(at)
+      if (ops === undefined) {
+        ops = at.version === "v3" ? V3.make(env, at) : V2.make(env, at)
+        opsFor.set(at, ops)
+      }
+      return ops
+    })
+
+    const traced = <A>(name: string, effect: Effect.Effect<A, KeystoneError>) =>
+      Effect.withSpan(effect, `KeystoneClient.${name}`, { kind: "client" })
+
+    const withVersion = <A>(f: (ops: Operations) => Effect.Effect<A, KeystoneError>) =>
+      Effect.flatMap(operations, (ops) =>
+        Effect.zipRight(Effect.annotateCurrentSpan("keystone.api_version", ops.version), f(ops)))
+
+    const issue = (auth: Auth.Auth, issueOptions?: IssueOptions): Effect.Effect<Token.Token, KeystoneError> =>
+      traced(
+        "issue",
+        Effect.suspend(() => {
+          // what does not depend on the version is refused before discovery
+          const valid = Auth.validate(auth)
+          if (Either.isLeft(valid)) return Effect.fail(valid.left)
+          return withVersion((ops) => ops.issue(auth, issueOptions))
+        })
+      )
+
+    const caller = yield* Caller.make(options.serviceAuth, issue)
+
+    const withSubject = <A>(
+      name: string,
+      subject: Subject,
+      f: (ops: Operations, id: string) => Effect.Effect<A, KeystoneError>
+    ) =>
+      traced(
+        name,
+        Effect.suspend(() => {
+          const id = Secrets.subjectId(subject)
+          if (Either.isLeft(id)) return Effect.fail(Errors.refused({ method: "GET", url: "(not sent)" }, id.left))
+          return withVersion((ops) => f(ops, id.right))
+        })
+      )
+
+    const validate = (subject: Subject, validateOptions?: ValidateOptions) =>
+      withSubject("validate", subject, (ops, id) => {
+        const refused = ops.refuse("GET", validateOptions)
+        return refused !== undefined ? Effect.fail(refused) : caller.run(id, (c) => ops.validate(id, c, validateOptions))
+      })
+
+    const check = (subject: Subject, checkOptions?: Pick<ValidateOptions, "allowExpired" | "belongsTo">) =>
+      withSubject("check", subject, (ops, id) => {
+        const refused = ops.refuse("HEAD", checkOptions)
+        return refused !== undefined ? Effect.fail(refused) : caller.run(id, (c) => ops.check(id, c, checkOptions))
+      })
+
+    const revoke = (subject: Subject) =>
+      withSubject("revoke", subject, (ops, id) => caller.run(id, (c) => ops.revoke(id, c)))
+
+    const endpoints = (subject: Subject): Effect.Effect<Catalog.Catalog, KeystoneError> =>
+      withSubject("endpoints", subject, (ops, id) =>
+        ops.catalogNeedsSubjectAsCaller ? ops.endpoints(id, id) : caller.run(id, (c) => ops.endpoints(id, c)))
+
+    const version: Effect.Effect<ApiVersion, KeystoneError> = Effect.map(resolve, (r) => r.version)
+
+    return { authUrl, version, issue, validate, check, revoke, endpoints } satisfies KeystoneClientService
+  })

@@ -1,0 +1,58 @@
+// A structural check of `V3.TokenResponse` in plain JavaScript, for the
+// success path of decoding. It accepts a subset of what the schema accepts
+// (a property test holds it to that); anything it rejects goes through the
+// schema, which produces the ParseError.
+import type * as V3 from "../V3.js"
+
+type Obj = Record<string, unknown>
+
+const isObj = (u: unknown): u is Obj => typeof u === "object" && u !== null && !Array.isArray(u)
+const isStr = (u: unknown): u is string => typeof u === "string"
+const strOrNull = (u: unknown) => u === null || typeof u === "string"
+const opt = (u: unknown, pred: (u: unknown) => boolean) => u === undefined || pred(u)
+const arrayOf = (u: unknown, pred: (u: unknown) => boolean) => {
+  if (!Array.isArray(u)) return false
+  for (let i = 0; i < u.length; i++) if (!pred(u[i])) return false
+  return true
+}
+
+const named = (u: unknown) => isObj(u) && isStr(u.id) && isStr(u.name)
+const idOnly = (u: unknown) => isObj(u) && isStr(u.id)
+
+const user = (u: unknown) =>
+  isObj(u) && isStr(u.id) && isStr(u.name) && opt(u.domain, named) && opt(u.password_expires_at, strOrNull)
+
+const endpoint = (u: unknown) =>
+  isObj(u) && isStr(u.id) && isStr(u.url) &&
+  (u.interface === "public" || u.interface === "internal" || u.interface === "admin") &&
+  opt(u.region_id, strOrNull) && opt(u.region, strOrNull)
+
+const service = (u: unknown) =>
+  isObj(u) && isStr(u.id) && isStr(u.type) && opt(u.name, isStr) && arrayOf(u.endpoints, endpoint)
+
+const project = (u: unknown) => isObj(u) && isStr(u.id) && isStr(u.name) && named(u.domain)
+
+const appCred = (u: unknown) => isObj(u) && isStr(u.id) && isStr(u.name) && typeof u.restricted === "boolean"
+
+const trust = (u: unknown) =>
+  isObj(u) && isStr(u.id) && typeof u.impersonation === "boolean" && idOnly(u.trustee_user) && idOnly(u.trustor_user)
+
+const token = (t: unknown) =>
+  isObj(t) &&
+  arrayOf(t.methods, isStr) &&
+  user(t.user) &&
+  opt(t.audit_ids, (u) => arrayOf(u, isStr)) &&
+  strOrNull(t.expires_at) &&
+  isStr(t.issued_at) &&
+  opt(t.roles, (u) => arrayOf(u, named)) &&
+  opt(t.project, project) &&
+  opt(t.domain, named) &&
+  opt(t.system, (u) => isObj(u) && typeof u.all === "boolean") &&
+  opt(t.is_domain, (u) => typeof u === "boolean") &&
+  opt(t.catalog, (u) => arrayOf(u, service)) &&
+  opt(t.application_credential, appCred) &&
+  opt(t["OS-TRUST:trust"], trust)
+
+/** The body as a `TokenResponse` when it plainly is one, else `undefined`. */
+export const tokenResponse = (u: unknown): V3.TokenResponse | undefined =>
+  isObj(u) && token(u.token) ? (u as unknown as V3.TokenResponse) : undefined

@@ -1,0 +1,9 @@
+/**
+ * @since 0.1.0
+ */
+export * as Fault from "./Fault.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as KeystoneSim from "./KeystoneSim.js"

@@ -8,7 +8,7 @@
 #   KEYSTONE_DIR   state directory, WIPED on every start
 #                  (default: /tmp/effect-keystone-ks)
 #   KS_ADMIN_PASSWORD  bootstrap admin password (default: admin-password)
-#   KS_CACHE=0     disable Keystone's in-process cache (slower, see below)
+#   KS_CACHE=0     disable Keystone's in-process cache (much slower; see [cache] below)
 #   KS_WAIT_SECONDS  how long to wait for uwsgi to answer (default: 120)
 #
 # Afterwards `source "$KEYSTONE_DIR/env"` gives KS_* variables (see the end of
@@ -18,7 +18,8 @@
 #
 # Keystone runs under uwsgi with one process and one thread, because the
 # SQLite backend allows one writer only (more workers give lock waits and
-# empty replies).  Needs root (or sudo) only to apt-get install packages.
+# empty replies); the database is in WAL mode, see the note at db_sync.
+# Needs root (or sudo) only to apt-get install packages.
 #
 # Seeded data (fixed test credentials, loopback only):
 #   domain  default (Default)       bootstrap
@@ -60,7 +61,7 @@ APPCRED_SECRET=demo-appcred-secret
 log() { printf '[keystone-up] %s\n' "$*" >&2; }
 die() { printf '[keystone-up] ERROR: %s\n' "$*" >&2; exit 1; }
 
-[[ "$PORT" =~ ^[0-9]+$ ]] && ((PORT > 0 && PORT < 65536)) || die "invalid port: $PORT"
+if ! [[ "$PORT" =~ ^[0-9]+$ ]] || ((PORT < 1 || PORT > 65535)); then die "invalid port: $PORT"; fi
 
 # Make KS_DIR absolute (SQLite URL and uwsgi need it) and refuse silly values,
 # because the directory is wiped.
@@ -240,7 +241,9 @@ wait "$credential_pid" || die "keystone-manage credential_setup failed"
 # With the default rollback journal that read lock makes the next write in
 # the same request wait 5 s and fail with "database is locked" (HTTP 500,
 # empty reply).  In WAL mode readers do not block the writer.
-journal_mode="$(python3 -c 'import sqlite3, sys
+# Debian's interpreter (keystone's own); a pyenv/venv python3 earlier in PATH
+# may lack the sqlite3 module.
+journal_mode="$(/usr/bin/python3 -c 'import sqlite3, sys
 print(sqlite3.connect(sys.argv[1]).execute("PRAGMA journal_mode=WAL").fetchone()[0])' "$KS_DIR/keystone.db")"
 [[ "$journal_mode" == wal ]] || die "could not switch $KS_DIR/keystone.db to WAL (got: $journal_mode)"
 manage bootstrap \

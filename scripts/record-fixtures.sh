@@ -30,7 +30,9 @@ die() { printf '[record-fixtures] ERROR: %s\n' "$*" >&2; exit 1; }
 [[ -f "$KS_DIR/env" ]] || die "$KS_DIR/env not found; run scripts/keystone-up.sh first"
 # shellcheck source=/dev/null
 source "$KS_DIR/env"
-for tool in curl jq python3; do command -v "$tool" >/dev/null || die "$tool is required"; done
+for tool in curl jq; do command -v "$tool" >/dev/null || die "$tool is required"; done
+PYTHON="$(command -v /usr/bin/python3 || command -v python3 || true)"
+[[ -n "$PYTHON" ]] || die "python3 is required"
 [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$KS_AUTH_URL")" == 200 ]] ||
   die "Keystone does not answer on $KS_AUTH_URL; run scripts/keystone-up.sh first"
 
@@ -52,7 +54,7 @@ FAKE["$GARBAGE_TOKEN"]=gAAAAAFAKE-TOKEN-garbage
 sanitize_all() { # replace every known secret / token (literal strings) in all files of $OUT
   local real pairs=()
   for real in "${!FAKE[@]}"; do pairs+=("$real" "${FAKE[$real]}"); done
-  python3 - "$OUT" "${pairs[@]}" <<'PY'
+  "$PYTHON" - "$OUT" "${pairs[@]}" <<'PY'
 import os, sys
 out, flat = sys.argv[1], sys.argv[2:]
 pairs = sorted(zip(flat[0::2], flat[1::2]), key=lambda p: -len(p[0]))

@@ -249,6 +249,33 @@ const indexOf = (catalog: Catalog) => {
   return entry
 }
 
+const interfaces = new Set(["public", "internal", "admin", "publicURL", "internalURL", "adminURL"])
+
+// Untyped callers (JavaScript, parsed input) get an EndpointNotFound, not a defect.
+const invalidFilter = (filter: EndpointFilter): EndpointNotFound | undefined => {
+  const f = filter as Partial<Record<keyof EndpointFilter, unknown>> | null | undefined
+  const text = (u: unknown) => (typeof u === "string" ? u : undefined)
+  const reasons: Array<string> = []
+  if (typeof f !== "object" || f === null) reasons.push("the filter is not an object")
+  else {
+    if (typeof f.type !== "string" || f.type === "") reasons.push("the filter has no service type")
+    if (f.interface !== undefined && !interfaces.has(String(f.interface))) {
+      reasons.push(`interface ${String(f.interface)} is not public, internal or admin`)
+    }
+    for (const k of ["region", "name"] as const) {
+      if (f[k] !== undefined && typeof f[k] !== "string") reasons.push(`${k} must be a string`)
+    }
+  }
+  if (reasons.length === 0) return undefined
+  const safe = {
+    type: text(f?.type) ?? "",
+    ...(text(f?.interface) === undefined ? {} : { interface: text(f?.interface)! }),
+    ...(text(f?.region) === undefined ? {} : { region: text(f?.region)! }),
+    ...(text(f?.name) === undefined ? {} : { name: text(f?.name)! })
+  }
+  return new EndpointNotFound({ filter: safe, reasons })
+}
+
 /**
  * The URL of the endpoint matching `filter`, or `EndpointNotFound` explaining
  * every rejected candidate. When several match, the first by region, service
@@ -261,6 +288,8 @@ const indexOf = (catalog: Catalog) => {
  * @category lookup
  */
 export const endpoint = (catalog: Catalog, filter: EndpointFilter): Either.Either<string, EndpointNotFound> => {
+  const invalid = invalidFilter(filter)
+  if (invalid !== undefined) return Either.left(invalid)
   const { answers, byTypeInterface } = indexOf(catalog)
   const iface = normalizeInterface(filter.interface)
   const key = `${filter.type}\u0000${iface}\u0000${filter.region ?? "\u0001"}\u0000${filter.name ?? "\u0001"}`

@@ -49,9 +49,13 @@ const notFound = (c: Catalog.Catalog, f: Catalog.EndpointFilter): Catalog.Endpoi
 }
 
 describe("Catalog.endpoint", () => {
-  it("type is required: a type error, and a defect (not an EndpointNotFound) for untyped callers", () => {
+  it("type is required: a type error, and an EndpointNotFound (never a defect) for untyped callers", () => {
     // @ts-expect-error: a filter needs a type
-    expect(() => Catalog.endpoint(catalog, { interface: "public" })).toThrow(/\["type"\]\s+└─ is missing/)
+    expect(notFound(catalog, { interface: "public" }).reasons).toEqual(["the filter has no service type"])
+    const bad = notFound(catalog, { type: "compute", interface: "private" as "public", region: 1 as unknown as string })
+    expect(bad.reasons).toEqual(["interface private is not public, internal or admin", "region must be a string"])
+    expect(bad.message).toContain("type=compute")
+    expect(notFound(catalog, null as unknown as Catalog.EndpointFilter).reasons).toEqual(["the filter is not an object"])
   })
 
   it("interface defaults to public", () => {

@@ -17,6 +17,23 @@ const at = (ms: number) => DateTime.unsafeMake(ms)
 
 const isParseErrorLeft = (r: Either.Either<unknown, unknown>) => Either.isLeft(r) && ParseResult.isParseError(r.left)
 
+/** Paths to every node of a JSON value. */
+const leaves = (u: unknown, path: Array<string | number> = []): Array<Array<string | number>> =>
+  Array.isArray(u)
+    ? [path, ...u.flatMap((v, i) => leaves(v, [...path, i]))]
+    : typeof u === "object" && u !== null
+    ? [path, ...Object.entries(u).flatMap(([k, v]) => leaves(v, [...path, k]))]
+    : [path]
+
+/** `u` with the node at `path` replaced by `value`. */
+const replace = (u: unknown, path: ReadonlyArray<string | number>, value: unknown): unknown => {
+  if (path.length === 0) return value
+  const [head, ...rest] = path
+  const copy: any = Array.isArray(u) ? [...u] : { ...(u as object) }
+  copy[head!] = replace(copy[head!], rest, value)
+  return copy
+}
+
 describe("Token encodes and decodes without loss", () => {
   it("generated tokens cover both versions, every scope and both expiry forms", () => {
     const tokens = FastCheck.sample(tokenArb, { numRuns: 1000, seed: 42 })
@@ -138,21 +155,9 @@ describe("decoding garbage never throws", () => {
   })
 
   // any leaf of a real body replaced by any JSON value: decodes or is a ParseError, never throws
-  const leaves = (u: unknown, path: Array<string | number> = []): Array<Array<string | number>> =>
-    Array.isArray(u)
-      ? [path, ...u.flatMap((v, i) => leaves(v, [...path, i]))]
-      : typeof u === "object" && u !== null
-      ? [path, ...Object.entries(u).flatMap(([k, v]) => leaves(v, [...path, k]))]
-      : [path]
-  const replace = (u: unknown, path: ReadonlyArray<string | number>, value: unknown): unknown => {
-    if (path.length === 0) return value
-    const [head, ...rest] = path
-    const copy: any = Array.isArray(u) ? [...u] : { ...(u as object) }
-    copy[head!] = replace(copy[head!], rest, value)
-    return copy
-  }
   for (const [file, decodeBody] of [
     ["v3/token-trust-scoped.response.json", (u: unknown) => Token.decodeV3(id, u)],
+    ["v3/token-unknown-fields.response.json", (u: unknown) => Token.decodeV3(id, u)],
     ["v2/authenticate-trust.response.json", Token.decodeV2]
   ] as const) {
     const body = fixture(file)
@@ -165,6 +170,54 @@ describe("decoding garbage never throws", () => {
       expect(Either.isRight(r) || ParseResult.isParseError(r.left)).toBe(true)
     }, { fastCheck: { numRuns: 1000 } })
   }
+})
+
+describe("Token.decodeV3 agrees with decoding through V3.TokenResponse", () => {
+  // decodeV3 may take shortcuts for bodies that plainly are tokens; whatever it
+  // does must give the answer the schema gives.
+  const throughSchema = (u: unknown) =>
+    Either.flatMap(Schema.decodeUnknownEither(V3.TokenResponse)(u), (r) => Token.fromV3(id, r.token))
+
+  const agree = (u: unknown) => {
+    const fast = Token.decodeV3(id, u)
+    const slow = throughSchema(u)
+    expect(Either.isRight(fast)).toBe(Either.isRight(slow))
+    if (Either.isRight(fast) && Either.isRight(slow)) expect(Token.equivalence(fast.right, slow.right)).toBe(true)
+    if (Either.isLeft(fast)) expect(ParseResult.isParseError(fast.left)).toBe(true)
+  }
+
+  const keystoneTime = FastCheck.integer({ min: 0, max: Date.parse("9999-12-31T23:59:59Z") })
+    .map((ms) => `${new Date(ms).toISOString().slice(0, 23)}000Z`)
+
+  // generated bodies, with real timestamps most of the time so that many decode
+  const bodies = FastCheck.tuple(
+    Arbitrary.make(V3.TokenResponse),
+    FastCheck.option(keystoneTime, { freq: 5 }),
+    FastCheck.option(keystoneTime, { freq: 5 })
+  ).map(([r, issued, expires]) => ({
+    token: {
+      ...r.token,
+      ...(issued === null ? {} : { issued_at: issued }),
+      ...(expires === null ? {} : { expires_at: expires })
+    }
+  }))
+
+  it("generated bodies mostly decode", () => {
+    const sample = FastCheck.sample(bodies, { numRuns: 200, seed: 7 })
+    expect(sample.filter((u) => Either.isRight(Token.decodeV3(id, u))).length).toBeGreaterThan(100)
+  })
+
+  it.prop("on generated bodies", [bodies], ([u]) => agree(JSON.parse(JSON.stringify(u))), { fastCheck: { numRuns: 500 } })
+
+  it.prop("on fixtures with any part replaced", [
+    FastCheck.constantFrom(...fixturesOfKind("v3-token", "v3/")).chain((file) => {
+      const body = fixture(file)
+      return FastCheck.tuple(FastCheck.constant(body), FastCheck.constantFrom(...leaves(body)))
+    }),
+    FastCheck.jsonValue({ maxDepth: 2 })
+  ], ([[body, path], value]) => agree(replace(body, path, value)), { fastCheck: { numRuns: 1000 } })
+
+  it.prop("on random JSON", [FastCheck.jsonValue()], ([u]) => agree(u), { fastCheck: { numRuns: 300 } })
 })
 
 describe("Token.isExpired", () => {

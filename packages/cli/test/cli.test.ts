@@ -8,18 +8,10 @@ import * as Effect from "effect/Effect"
 import * as Logger from "effect/Logger"
 import * as LogLevel from "effect/LogLevel"
 import * as fs from "node:fs"
-import * as net from "node:net"
 import * as os from "node:os"
 import * as path from "node:path"
+import { redisUrl } from "../../cache/test/utils/redis.js"
 import { Admin, captureConsole, Demo, demoEnv, Domains, parseTable, run, stripAnsi } from "./support.js"
-
-const redisUp = await new Promise<boolean>((resolve) => {
-  const socket = net.connect(6379, "127.0.0.1")
-  socket.setTimeout(1000)
-  socket.once("connect", () => (socket.destroy(), resolve(true)))
-  socket.once("error", () => resolve(false))
-  socket.once("timeout", () => (socket.destroy(), resolve(false)))
-})
 
 const serve = KeystoneSim.serve(undefined, { port: 0 })
 
@@ -321,17 +313,18 @@ describe("keystone-token --cache", () => {
       expect(yield* sim.count("POST /v3/auth/tokens")).toBe(2)
     }))
 
-  it.scopedLive.runIf(redisUp)("redis: a second issue returns the cached token (skipped without Redis on 6379)", () =>
+  it.scopedLive("redis: a second issue returns the cached token", () =>
     Effect.gen(function*() {
       const sim = yield* serve
+      const url = yield* redisUrl
       const env = demoEnv(sim.authUrl)
-      const args = ["issue", "-f", "value", "-c", "id", "--cache", "redis", "--cache-url", "redis://127.0.0.1:6379"]
+      const args = ["issue", "-f", "value", "-c", "id", "--cache", "redis", "--cache-url", url]
       const first = yield* run(args, env)
       const second = yield* run(args, env)
       expect(first.stderr).toBe("")
       expect(second.stdout).toBe(first.stdout)
       expect(yield* sim.count("POST /v3/auth/tokens")).toBe(1)
-      yield* run(["revoke", first.stdout, "--cache", "redis"], env)
+      yield* run(["revoke", first.stdout, "--cache", "redis", "--cache-url", url], env)
     }))
 
   it.scopedLive("memory (the default): every run issues", () =>

@@ -347,15 +347,19 @@ describe(`KeystoneClient against a real Keystone (${ks.authUrl})`, () => {
     it.live("Keystone unreachable (closed port) → TransportError Connect after the bounded retries", () =>
       Effect.gen(function*() {
         const port = yield* closedPort()
+        let attempts = 0
+        const counting = Effect.map(HttpClient.HttpClient, (c) => HttpClient.tapRequest(c, () => Effect.sync(() => attempts++)))
         const started = Date.now()
-        const error = yield* withClient(
-          { authUrl: `http://127.0.0.1:${port}/v3`, retry: { base: "20 millis", maxAttempts: 3, budget: "2 seconds" } },
-          (client) => Effect.flip(client.issue({ credentials: demoById }))
-        )
+        const client = yield* KeystoneClient.make({
+          authUrl: `http://127.0.0.1:${port}/v3`,
+          retry: { base: "20 millis", maxAttempts: 3, budget: "2 seconds" }
+        }).pipe(Effect.provideServiceEffect(HttpClient.HttpClient, counting))
+        const error = yield* Effect.flip(client.issue({ credentials: demoById }))
         expect(error._tag).toBe("TransportError")
         if (error._tag === "TransportError") expect(error.reason).toBe("Connect")
+        expect(attempts).toBe(3)
         expect(Date.now() - started).toBeLessThan(5_000)
         expect(leaks(error, [ks.demoPassword])).toEqual([])
-      }))
+      }).pipe(Effect.provide(NodeHttpClient.layerUndici)))
   })
 })

@@ -4,7 +4,7 @@ import { describe, expect, it } from "@effect/vitest"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
-import { demoPassword, demoV2, runWithClock, withSim } from "./utils.js"
+import { adminV2, demoPassword, demoV2, runWithClock, withSim } from "./utils.js"
 
 const ISSUE = "POST /v3/auth/tokens"
 
@@ -131,7 +131,7 @@ describe("malformed responses → DecodeError, never a defect", () => {
         expect(error.message).toMatch(/X-Subject-Token/)
       })))
 
-  it.effect("truncated catalog and v2.0 endpoints → DecodeError", () =>
+  it.effect("truncated catalog (v3) and endpoints list (v2.0) → DecodeError", () =>
     Effect.gen(function*() {
       yield* withSim((sim, client) =>
         Effect.gen(function*() {
@@ -139,6 +139,12 @@ describe("malformed responses → DecodeError, never a defect", () => {
           yield* sim.inject(Fault.malformed("truncated", { route: "GET /v3/auth/catalog" }))
           expect((yield* Effect.flip(client.endpoints(token)))._tag).toBe("DecodeError")
         }))
+      yield* withSim((sim, client) =>
+        Effect.gen(function*() {
+          const token = yield* client.issue(demoV2)
+          yield* sim.inject(Fault.malformed("garbage", { route: "GET /v2.0/tokens/{id}/endpoints" }))
+          expect((yield* Effect.flip(client.endpoints(token)))._tag).toBe("DecodeError")
+        }), { v2: true, serviceAuth: { auth: adminV2 } })
     }))
 })
 

@@ -63,7 +63,7 @@ export const make = (options: Options): Effect.Effect<KeystoneClientService, nev
     })
 
     const traced = <A>(name: string, effect: Effect.Effect<A, KeystoneError>) =>
-      Effect.withSpan(effect, `KeystoneClient.${name}`, { kind: "client" })
+      Effect.withSpan(effect, `KeystoneClient.${name}`, { kind: "client", captureStackTrace: false })
 
     const withVersion = <A>(f: (ops: Operations) => Effect.Effect<A, KeystoneError>) =>
       Effect.flatMap(operations, (ops) =>
@@ -84,6 +84,7 @@ export const make = (options: Options): Effect.Effect<KeystoneClientService, nev
 
     const withSubject = <A>(
       name: string,
+      method: "GET" | "HEAD" | "DELETE",
       subject: Subject,
       f: (ops: Operations, id: string) => Effect.Effect<A, KeystoneError>
     ) =>
@@ -91,28 +92,28 @@ export const make = (options: Options): Effect.Effect<KeystoneClientService, nev
         name,
         Effect.suspend(() => {
           const id = Secrets.subjectId(subject)
-          if (Either.isLeft(id)) return Effect.fail(Errors.refused({ method: "GET", url: "(not sent)" }, id.left))
+          if (Either.isLeft(id)) return Effect.fail(Errors.refused({ method, url: "(not sent)" }, id.left))
           return withVersion((ops) => f(ops, id.right))
         })
       )
 
     const validate = (subject: Subject, validateOptions?: ValidateOptions) =>
-      withSubject("validate", subject, (ops, id) => {
+      withSubject("validate", "GET", subject, (ops, id) => {
         const refused = ops.refuse("GET", validateOptions)
         return refused !== undefined ? Effect.fail(refused) : caller.run(id, (c) => ops.validate(id, c, validateOptions))
       })
 
     const check = (subject: Subject, checkOptions?: Pick<ValidateOptions, "allowExpired" | "belongsTo">) =>
-      withSubject("check", subject, (ops, id) => {
+      withSubject("check", "HEAD", subject, (ops, id) => {
         const refused = ops.refuse("HEAD", checkOptions)
         return refused !== undefined ? Effect.fail(refused) : caller.run(id, (c) => ops.check(id, c, checkOptions))
       })
 
     const revoke = (subject: Subject) =>
-      withSubject("revoke", subject, (ops, id) => caller.run(id, (c) => ops.revoke(id, c)))
+      withSubject("revoke", "DELETE", subject, (ops, id) => caller.run(id, (c) => ops.revoke(id, c)))
 
     const endpoints = (subject: Subject): Effect.Effect<Catalog.Catalog, KeystoneError> =>
-      withSubject("endpoints", subject, (ops, id) =>
+      withSubject("endpoints", "GET", subject, (ops, id) =>
         ops.catalogNeedsSubjectAsCaller ? ops.endpoints(id, id) : caller.run(id, (c) => ops.endpoints(id, c)))
 
     const version: Effect.Effect<ApiVersion, KeystoneError> = Effect.map(resolve, (r) => r.version)

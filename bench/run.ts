@@ -1,0 +1,19 @@
+/**
+ * `npm run bench`: every benchmark, each as a ratio against a baseline
+ * measured in the same run on this machine. Prints; never fails on timing.
+ */
+import * as ClientBench from "./client.bench.js"
+import * as DecodeBench from "./decode.bench.js"
+import * as SessionBench from "./session.bench.js"
+
+const main = async () => {
+  console.log(`effect-keystone benchmarks — node ${process.version}, ${new Date().toISOString()}`)
+  const results = [DecodeBench.run(), ...(await SessionBench.run()), ...(await ClientBench.run())]
+  const met = results.filter((r) => r.met).length
+  console.log(`\n${met} of ${results.length} targets met`)
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})

@@ -23,6 +23,27 @@ export const auth = {
   scope: KScope.project({ name: KeystoneSim.Demo.projectName, domain: { id: KeystoneSim.Demo.domainId } })
 }
 
+/** Admin, scoped to project admin: a caller that may validate other users' tokens. */
+export const adminAuth = {
+  credentials: Credentials.password({
+    username: KeystoneSim.Admin.username,
+    domain: { id: KeystoneSim.Admin.domainId },
+    password: Redacted.make(KeystoneSim.Admin.password)
+  }),
+  scope: KScope.project({ name: KeystoneSim.Admin.projectName, domain: { id: KeystoneSim.Admin.domainId } })
+}
+
+/**
+ * A client that checks tokens as admin (the subject itself cannot ask about
+ * itself once revoked: Keystone answers 401, not 404).
+ */
+export const makeChecker = (env: Env): Effect.Effect<KeystoneClient.KeystoneClientService> =>
+  Effect.provideService(
+    KeystoneClient.make({ authUrl: env.sim.authUrl, serviceAuth: { auth: adminAuth } }),
+    HttpClient.HttpClient,
+    env.http
+  )
+
 /** The simulator's route key for issuing. */
 export const ISSUE = "POST /v3/auth/tokens"
 

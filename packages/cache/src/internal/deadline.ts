@@ -130,6 +130,6 @@ export interface Schedule {
 export const schedule = (life: Life, now: number, configuredMargin: number | undefined, jitter01: number): Schedule => {
   const m = margin(life.lifetime, configuredMargin)
   const renewAt = life.expiresAt - m
-  const refreshAt = Math.max(renewAt - m * jitterShare * jitter01, now + minimumRefreshMillis)
+  const refreshAt = Math.max(Math.floor(renewAt - m * jitterShare * jitter01), now + minimumRefreshMillis)
   return { expiresAt: life.expiresAt, renewAt, refreshAt, margin: m, lifetime: life.lifetime }
 }

@@ -219,7 +219,7 @@ export const make = (
         const pause = Backoff.delay(failures, error, jitter01)
         const at = now()
         const valid = s.entry !== undefined && at < s.entry.expiresAt
-        return Ref.set(state, { entry: s.entry, failure: error ?? s.failure, failures, retryAt: at + pause }).pipe(
+        return Ref.set(state, { entry: s.entry, failure: error ?? s.failure, failures, retryAt: at + Math.ceil(pause) }).pipe(
           Effect.zipRight(Queue.offer(wake, undefined)),
           Effect.zipRight(
             Effect.logWarning(
@@ -255,7 +255,14 @@ export const make = (
         const run = Effect.uninterruptibleMask((restore) =>
           Effect.flatMap(Effect.exit(restore(acquire(force, minRemaining))), settle)
         )
-        return Effect.as(Effect.forkIn(run, scope), deferred)
+        return Effect.map(Effect.forkIn(run, scope), (fiber) => {
+          // interrupted before `settle` could run (the scope was already closing): release the waiters
+          fiber.addObserver((exit) => {
+            if (flight === deferred) flight = undefined
+            if (Exit.isFailure(exit)) Deferred.unsafeDone(deferred, Exit.failCause(exit.cause))
+          })
+          return deferred
+        })
       })
 
     const renew = (force: boolean, minRemaining: number): Effect.Effect<Entry, KeystoneError.KeystoneError> =>
@@ -383,8 +390,10 @@ export const make = (
         const s = yield* readState
         const at = now()
         const wakeAt = s.failures > 0 ? s.retryAt : s.entry === undefined ? at : s.entry.refreshAt
-        if (wakeAt > at) {
-          yield* Number.isFinite(wakeAt) ? Effect.raceFirst(Effect.sleep(Duration.millis(wakeAt - at)), idle) : idle
+        // whole milliseconds: a sub-millisecond sleep could round to no sleep at all
+        const pause = Math.ceil(wakeAt - at)
+        if (pause > 0) {
+          yield* Number.isFinite(pause) ? Effect.raceFirst(Effect.sleep(Duration.millis(pause)), idle) : idle
           continue
         }
         yield* Effect.exit(renew(false, 0))

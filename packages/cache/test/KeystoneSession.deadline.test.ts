@@ -39,13 +39,13 @@ describe("KeystoneSession deadline math", () => {
     expect(Deadline.margin(Infinity, undefined)).toBe(2 * MIN)
   })
 
-  it("an issued token's deadline is its lifetime from arrival, whatever the local clock says", () => {
+  it("an issued token's deadline is its lifetime from arrival (less Keystone's 1 s truncation), whatever the local clock says", () => {
     const t = token(K, K + HOUR)
     for (const localSkew of [-15 * MIN, 0, 15 * MIN, 3 * HOUR]) {
       const arrivedAt = K + localSkew + 120 // a local clock off by localSkew, 120 ms of latency
       const life = Deadline.ofIssued(t, arrivedAt, undefined)
       expect(life.lifetime).toBe(HOUR)
-      expect(life.expiresAt).toBe(arrivedAt + HOUR)
+      expect(life.expiresAt).toBe(arrivedAt + HOUR - Deadline.truncation)
     }
   })
 
@@ -85,8 +85,8 @@ describe("KeystoneSession deadline math", () => {
     const life = Deadline.ofIssued(token(K, K + HOUR), 0, undefined)
     const early = Deadline.schedule(life, 0, undefined, 0.999999)
     const late = Deadline.schedule(life, 0, undefined, 0)
-    expect(late.renewAt).toBe(54 * MIN)
-    expect(late.refreshAt).toBe(54 * MIN)
+    expect(late.renewAt).toBe(54 * MIN - Deadline.truncation)
+    expect(late.refreshAt).toBe(54 * MIN - Deadline.truncation)
     expect(early.refreshAt).toBeCloseTo(52.5 * MIN, -2)
     // near-dead tokens: never a busy loop
     const dead = Deadline.schedule(Deadline.ofIssued(token(K, K), 0, undefined), 0, undefined, 0)

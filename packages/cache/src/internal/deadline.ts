@@ -60,6 +60,9 @@ export interface Life {
  */
 export const keystoneNow = (localNow: number, skew: number | undefined): number => localNow + (skew ?? 0)
 
+/** Keystone's timestamp resolution: it truncates to whole seconds. @internal */
+export const truncation = 1000
+
 /**
  * A token that just arrived from Keystone (`issue`). With `issued_at`:
  * `arrivedAt + (expires_at − issued_at)`. Without it: `expires_at` read
@@ -72,7 +75,9 @@ export const ofIssued = (token: Token.Token, arrivedAt: number, skew: number | u
   const expires = DateTime.toEpochMillis(token.expiresAt.value)
   if (Option.isSome(token.issuedAt)) {
     const lifetime = Math.max(0, expires - DateTime.toEpochMillis(token.issuedAt.value))
-    return { expiresAt: arrivedAt + lifetime, lifetime }
+    // Keystone truncates both timestamps to whole seconds, so the token may
+    // really end up to a second sooner than `arrival + lifetime`.
+    return { expiresAt: arrivedAt + Math.max(0, lifetime - truncation), lifetime }
   }
   const remaining = Math.max(0, expires - keystoneNow(arrivedAt, skew))
   return { expiresAt: arrivedAt + remaining, lifetime: remaining }

@@ -319,6 +319,8 @@ export const make = (
     const invalidate = (subject: Token.Token | Redacted.Redacted<string>): Effect.Effect<void> =>
       Effect.suspend(() => {
         const id = idOf(subject)
+        // a refused token is not revoked again on close
+        issued = issued.filter((e) => e.id !== id)
         if (!invalidated.includes(id)) {
           invalidated.push(id)
           if (invalidated.length > invalidatedMemory) invalidated.shift()

@@ -15,35 +15,13 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
-import * as fs from "node:fs"
 import * as net from "node:net"
 import * as util from "node:util"
+import * as KeystoneEnv from "../../../scripts/keystone-env.js"
 
-const loadEnv = (): Record<string, string> => {
-  if (process.env.KS_AUTH_URL !== undefined && process.env.KS_DEMO_USER_ID !== undefined) {
-    return process.env as Record<string, string>
-  }
-  const file = `${process.env.KEYSTONE_DIR ?? "/tmp/effect-keystone-ks"}/env`
-  if (!fs.existsSync(file)) {
-    throw new Error(
-      `No Keystone to test against: ${file} does not exist and KS_AUTH_URL is not set. ` +
-        "Start one with `bash scripts/keystone-up.sh` (or set KEYSTONE_DIR to its state directory)."
-    )
-  }
-  const out: Record<string, string> = {}
-  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
-    const m = /^export ([A-Z0-9_]+)='(.*)'$/.exec(line.trim())
-    if (m !== null) out[m[1]] = m[2]
-  }
-  return out
-}
 
-const env = loadEnv()
-const need = (k: string): string => {
-  const v = env[k]
-  if (v === undefined || v === "") throw new Error(`${k} missing from the Keystone env file`)
-  return v
-}
+const env = KeystoneEnv.load()
+const need = KeystoneEnv.need(env)
 
 const ks = {
   authUrl: need("KS_AUTH_URL"),

@@ -9,26 +9,8 @@ import { KeystoneSim } from "@effect-keystone/testing"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Scope from "effect/Scope"
-import * as fs from "node:fs"
+import * as KeystoneEnv from "../../../scripts/keystone-env.js"
 
-const loadEnv = (): Record<string, string> => {
-  if (process.env.KS_AUTH_URL !== undefined && process.env.KS_DEMO_USER_ID !== undefined) {
-    return process.env as Record<string, string>
-  }
-  const file = `${process.env.KEYSTONE_DIR ?? "/tmp/effect-keystone-ks"}/env`
-  if (!fs.existsSync(file)) {
-    throw new Error(
-      `No Keystone to test against: ${file} does not exist and KS_AUTH_URL is not set. ` +
-        "Start one with `bash scripts/keystone-up.sh` (or set KEYSTONE_DIR to its state directory)."
-    )
-  }
-  const out: Record<string, string> = {}
-  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
-    const m = /^export ([A-Z0-9_]+)='(.*)'$/.exec(line.trim())
-    if (m !== null) out[m[1]!] = m[2]!
-  }
-  return out
-}
 
 /** What a scenario needs to know about one side. */
 interface Side {
@@ -45,7 +27,7 @@ interface Side {
   readonly appCred: { readonly id: string; readonly secret: string }
 }
 
-const env = loadEnv()
+const env = KeystoneEnv.load()
 const real: Side = {
   name: "keystone",
   base: env.KS_BASE_URL!,

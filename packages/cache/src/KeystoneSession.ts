@@ -153,6 +153,21 @@ export const make: (
 /**
  * @since 0.1.0
  * @category layers
+ *
+ * @example
+ * ```ts
+ * const MainLive = KeystoneSession.layer({ auth, revokeOnClose: true }).pipe(
+ *   Layer.provide(TokenStore.layerMemory),
+ *   Layer.provide(KeystoneClient.layer({ authUrl })),
+ *   Layer.provideMerge(NodeHttpClient.layerUndici)
+ * )
+ * const servers = Effect.gen(function*() {
+ *   const session = yield* KeystoneSession.KeystoneSession
+ *   const nova = yield* session.endpoint({ type: "compute" })
+ *   const http = yield* session.httpClient
+ *   return yield* http.get(`${nova}/servers`)
+ * })
+ * ```
  */
 export const layer = (
   options: Options

@@ -195,6 +195,12 @@ export const makeMemory: Effect.Effect<TokenStoreService> = Effect.gen(function*
 /**
  * @since 0.1.0
  * @category layers
+ *
+ * @example
+ * ```ts
+ * KeystoneSession.layer({ auth }).pipe(Layer.provide(TokenStore.layerMemory))
+ * // or TokenStore.layerFile({ directory }) with NodeFileSystem.layer, or TokenStore.layerRedis({ url })
+ * ```
  */
 export const layerMemory: Layer.Layer<TokenStore> = Layer.effect(TokenStore, makeMemory)
 

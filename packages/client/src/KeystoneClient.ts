@@ -151,6 +151,20 @@ export const make: (options: Options) => Effect.Effect<KeystoneClientService, ne
 /**
  * @since 0.1.0
  * @category layers
+ *
+ * @example
+ * ```ts
+ * import { NodeHttpClient } from "@effect/platform-node"
+ * import { Credentials, KeystoneClient } from "@effect-keystone/client"
+ * import { Effect, Redacted } from "effect"
+ *
+ * const token = Effect.flatMap(KeystoneClient.KeystoneClient, (keystone) =>
+ *   keystone.issue({ credentials: Credentials.password({ userId: "u1", password: Redacted.make("pw") }) })
+ * ).pipe(
+ *   Effect.provide(KeystoneClient.layer({ authUrl: "https://keystone.example.com/v3" })),
+ *   Effect.provide(NodeHttpClient.layerUndici)
+ * )
+ * ```
  */
 export const layer = (options: Options): Layer.Layer<KeystoneClient, never, HttpClient.HttpClient> =>
   Layer.effect(KeystoneClient, make(options))

@@ -347,7 +347,13 @@ const cloudName = (cloud: string, file: string) => (key: Key): string =>
     ? `${file} clouds.${cloud}.${key}`
     : `${file} clouds.${cloud}.auth.${key}`
 
-type Json = { readonly [k: string]: unknown }
+/**
+ * A parsed YAML mapping.
+ *
+ * @since 0.1.0
+ * @category clouds.yaml
+ */
+export type Json = { readonly [k: string]: unknown }
 
 const isObject = (u: unknown): u is Json => typeof u === "object" && u !== null && !Array.isArray(u)
 

@@ -286,6 +286,15 @@ const invalidFilter = (filter: EndpointFilter): EndpointNotFound | undefined => 
  *
  * @since 0.1.0
  * @category lookup
+ *
+ * @example
+ * ```ts
+ * import { Catalog } from "@effect-keystone/schema"
+ * import { Either } from "effect"
+ *
+ * const url = Catalog.endpoint(token.catalog, { type: "compute", interface: "internal", region: "RegionOne" })
+ * if (Either.isLeft(url)) console.error(url.left.message) // lists every rejected candidate and why
+ * ```
  */
 export const endpoint = (catalog: Catalog, filter: EndpointFilter): Either.Either<string, EndpointNotFound> => {
   const invalid = invalidFilter(filter)

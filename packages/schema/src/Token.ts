@@ -224,6 +224,11 @@ const decodeV3Response = Schema.decodeUnknownEither(V3.TokenResponse)
  *
  * @since 0.1.0
  * @category decoding
+ *
+ * @example
+ * ```ts
+ * const token = Token.decodeV3(Redacted.make(response.headers["x-subject-token"]), JSON.parse(body))
+ * ```
  */
 export const decodeV3 = (id: Redacted.Redacted<string>, body: unknown): Either.Either<Token, ParseResult.ParseError> => {
   const plain = FastV3.tokenResponse(body)

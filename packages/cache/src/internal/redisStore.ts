@@ -28,26 +28,9 @@ import * as Os from "node:os"
 import * as TokenStore from "../TokenStore.js"
 import * as Lock from "./lock.js"
 
-/**
- * @since 0.1.0
- * @internal
- */
-export type Connection =
-  | { readonly url: string; readonly options?: Omit<RedisOptions, "replyMapping"> | undefined }
-  | { readonly client: Redis | Cluster }
+type Connection = TokenStore.RedisConnection
+type Options = TokenStore.RedisStoreOptions
 
-/**
- * @since 0.1.0
- * @internal
- */
-export interface Options {
-  readonly prefix?: string | undefined
-  readonly timeout?: Duration.DurationInput | undefined
-  readonly lockTtl?: Duration.DurationInput | undefined
-  readonly lockWaitTimeout?: Duration.DurationInput | undefined
-}
-
-/** Defaults for a connection the layer owns: fail fast while Redis is down, reconnect in the background. */
 const ownedDefaults: Omit<RedisOptions, "replyMapping"> = {
   lazyConnect: true,
   connectTimeout: 2_000,

@@ -16,6 +16,7 @@ import * as Pipeline from "../pipeline.js"
 import * as ValidateIncoming from "../validate-incoming.js"
 import * as Worker from "../worker.js"
 import * as KeystoneEnv from "../../scripts/keystone-env.js"
+import type { JsonBody } from "./support.js"
 
 const need = KeystoneEnv.need(KeystoneEnv.load())
 
@@ -107,7 +108,7 @@ describe("examples against a real Keystone", () => {
       const get = (token?: string) =>
         Effect.promise(async () => {
           const r = await fetch(url, { headers: token === undefined ? {} : { "x-auth-token": token } })
-          return { status: r.status, body: (await r.json()) as any }
+          return { status: r.status, body: (await r.json()) as JsonBody }
         })
       expect((yield* get()).status).toBe(401)
       expect((yield* get("gAAAAABnot-a-real-fernet-token")).status).toBe(401)

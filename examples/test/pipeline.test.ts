@@ -7,6 +7,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Pipeline from "../pipeline.js"
+import { demoAuth } from "./support.js"
 
 const AUTH_URL = "http://keystone.test/v3"
 
@@ -15,14 +16,7 @@ const service = {
   scope: Scope.project({ id: KeystoneSim.Service.projectId })
 }
 
-const demo = {
-  credentials: Credentials.password({
-    username: KeystoneSim.Demo.username,
-    domain: { id: KeystoneSim.Demo.domainId },
-    password: Redacted.make(KeystoneSim.Demo.password)
-  }),
-  scope: Scope.project({ name: KeystoneSim.Demo.projectName, domain: { id: KeystoneSim.Demo.domainId } })
-}
+const demo = demoAuth
 
 /** The pipeline's session (service user) over the in-memory simulator; the client issues the jobs' tokens. */
 const Env = KeystoneSession.layer({ auth: service }).pipe(

@@ -5,6 +5,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as ValidateIncoming from "../validate-incoming.js"
+import type { JsonBody } from "./support.js"
 
 const demo = {
   credentials: Credentials.password({
@@ -33,7 +34,7 @@ const env = (servicePassword?: string) =>
 const get = (url: string, token?: string) =>
   Effect.promise(async () => {
     const response = await fetch(url, { headers: token === undefined ? {} : { "x-auth-token": token } })
-    return { status: response.status, headers: response.headers, body: (await response.json()) as any }
+    return { status: response.status, headers: response.headers, body: (await response.json()) as JsonBody }
   })
 
 /** A fresh token for the demo user; its raw id, as a client would send it. */

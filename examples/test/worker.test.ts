@@ -1,21 +1,13 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Credentials, Scope } from "@effect-keystone/client"
 import { KeystoneSim } from "@effect-keystone/testing"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
-import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
 import * as Worker from "../worker.js"
+import { demoAuth } from "./support.js"
 
-const auth = {
-  credentials: Credentials.password({
-    username: KeystoneSim.Demo.username,
-    domain: { id: KeystoneSim.Demo.domainId },
-    password: Redacted.make(KeystoneSim.Demo.password)
-  }),
-  scope: Scope.project({ name: KeystoneSim.Demo.projectName, domain: { id: KeystoneSim.Demo.domainId } })
-}
+const auth = demoAuth
 
 const ISSUE = "POST /v3/auth/tokens"
 const COMPUTE = "GET service:compute"

@@ -42,14 +42,21 @@ const futureToleranceMillis = 5_000
 /** Our locks are ~150 bytes; what is read of one is capped. */
 const lockMaxBytes = 64 * 1024
 
-/** Which file a lock is: its inode and content (undefined when larger than we read). */
+/**
+ * Which file a lock is: its content (undefined when larger than we read),
+ * inode and, for a lock judged from its age, the mtime it was judged by (a
+ * holder that refreshed it since is alive; an inode number can be reused).
+ */
 interface Identity {
-  readonly ino: number | undefined
   readonly content: string | undefined
+  readonly ino: number | undefined
+  readonly mtimeMillis: number | undefined
 }
 
+const same = <A>(a: A | undefined, b: A | undefined) => a === undefined || b === undefined || a === b
+
 const sameFile = (a: Identity, b: Identity): boolean =>
-  a.content === b.content && (a.ino === undefined || b.ino === undefined || a.ino === b.ino)
+  a.content === b.content && same(a.ino, b.ino) && same(a.mtimeMillis, b.mtimeMillis)
 
 interface LockInfo {
   readonly pid: number
@@ -97,7 +104,12 @@ const look = (path: string): Effect.Effect<Seen, PlatformError> =>
     if (file.type !== "File") return { _tag: "Other", type: file.type } as const
     const bytes = yield* SafeFile.readUpTo(file, lockMaxBytes)
     const content = Option.match(bytes, { onNone: () => undefined, onSome: (b) => decoder.decode(b) })
-    return { _tag: "Regular", identity: { ino: file.ino, content }, uid: file.uid, mtimeMillis: file.mtimeMillis } as const
+    return {
+      _tag: "Regular",
+      identity: { content, ino: file.ino, mtimeMillis: file.mtimeMillis },
+      uid: file.uid,
+      mtimeMillis: file.mtimeMillis
+    } as const
   })).pipe(Effect.catchIf((e) => isReason(e, "NotFound"), () => Effect.succeed({ _tag: "Absent" } as const)))
 
 /**
@@ -148,13 +160,14 @@ export const make = (options: Options) => {
           Effect.tapError(() => fs.remove(path).pipe(Effect.ignore))
         )
         const info = yield* file.stat.pipe(Effect.option)
-        return { ino: Option.getOrUndefined(Option.flatMap(info, (i) => i.ino)), content }
+        return { content, ino: Option.getOrUndefined(Option.flatMap(info, (i) => i.ino)), mtimeMillis: undefined }
       })).pipe(Effect.catchIf((e) => isReason(e, "AlreadyExists"), () => Effect.succeed(undefined)))
     })
 
   /** Why the lock seen is not to be trusted, or `undefined` when it is a live holder's. */
   const distrust = (seen: Seen & { readonly _tag: "Regular" }, now: number): string | undefined => {
     if (uid !== undefined && seen.uid !== uid) return `owned by another user (uid ${seen.uid})`
+    if (seen.identity.content === undefined) return `larger than ${lockMaxBytes} bytes: not a lock`
     if (seen.mtimeMillis - now > futureToleranceMillis) return "refreshed in the future"
     if (now - seen.mtimeMillis > staleMillis) return `older than ${staleMillis} ms`
     const lock = parseLock(seen.identity.content)
@@ -223,7 +236,7 @@ export const make = (options: Options) => {
       if (file.type !== "File") return false
       const bytes = yield* SafeFile.readUpTo(file, lockMaxBytes)
       const content = Option.match(bytes, { onNone: () => undefined, onSome: (b) => decoder.decode(b) })
-      if (!sameFile({ ino: file.ino, content }, held)) return false
+      if (!sameFile({ content, ino: file.ino, mtimeMillis: file.mtimeMillis }, held)) return false
       const now = yield* Clock.currentTimeMillis
       yield* SafeFile.setTimes(file, new Date(now)).pipe(Effect.ignore)
       return true

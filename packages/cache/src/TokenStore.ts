@@ -217,7 +217,10 @@ export const layerMemory: Layer.Layer<TokenStore> = Layer.effect(TokenStore, mak
 export interface FileOptions {
   /** Where entries (`<key>.json`) and locks (`<key>.lock`) live. Created 0700 when missing. */
   readonly directory: string
-  /** A lock whose file has not been refreshed for this long is broken (default 30 seconds). */
+  /**
+   * A lock whose file has not been refreshed for this long is broken (default 30 seconds). So is, at once,
+   * a lock file owned by another user, refreshed more than 5 seconds in the future, or larger than a lock.
+   */
   readonly staleLockTimeout?: Duration.DurationInput | undefined
   /** After waiting this long for a lock, `withLock` runs the effect without it, logged (default 60 seconds). */
   readonly lockWaitTimeout?: Duration.DurationInput | undefined
@@ -230,16 +233,21 @@ export interface FileOptions {
  * to a unique temporary file in the same directory, fsynced, then renamed.
  * A truncated, corrupt, foreign-version, unreadable or foreign-owned file is a
  * miss with a warning (key and reason, never the token); an expired one is a
- * miss. A directory that cannot be written makes `set` fail with
+ * miss. Entries are opened without following links and without blocking, and
+ * only a regular file of ours of at most 4 MiB is read: a symlink (e.g. to
+ * `/dev/zero`), FIFO, socket, device, directory or bigger file is a miss with
+ * a warning. A directory that cannot be written makes `set` fail with
  * `TokenStoreError`.
  *
  * `withLock` creates `<key>.lock` exclusively (O_EXCL) holding pid, host, a
  * unique id and the time, polls with jittered backoff on the Effect `Clock`
  * while someone else holds it, breaks a lock that is stale (not refreshed
- * within `staleLockTimeout`, or whose holder pid on this host is gone), keeps
- * its own fresh while the effect runs, and removes it only if it is still its
- * own, however the effect ends. Lock trouble other than contention (e.g.
- * EACCES), or waiting longer than `lockWaitTimeout`, runs the effect without
+ * within `staleLockTimeout`, whose holder pid on this host is gone, owned by
+ * another user or dated in the future; only the very file judged is
+ * removed), keeps its own fresh while the effect runs, and removes it only if
+ * it is still its own, however the effect ends. Lock trouble other than
+ * contention (e.g. EACCES, or something other than a regular file at the lock
+ * path), or waiting longer than `lockWaitTimeout`, runs the effect without
  * the lock, logged.
  *
  * Uses `FileSystem` from `@effect/platform`: provide `NodeFileSystem.layer`.

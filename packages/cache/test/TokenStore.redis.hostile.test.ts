@@ -241,6 +241,6 @@ describe("TokenStore.layerRedis fuzz", () => {
         expect(counts.ok! + counts.miss! + counts.hit! + counts.storeError!).toBeGreaterThan(fuzzRuns / 2)
         expect(yield* Effect.promise(() => redis.keys(`${prefix}lock:*`))).toEqual([])
       }),
-    120_000
+    30_000 + fuzzRuns * 100
   )
 })

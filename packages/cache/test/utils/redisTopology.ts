@@ -28,7 +28,8 @@ const tempDir = Effect.acquireRelease(
   (dir) => Effect.sync(() => Fs.rmSync(dir, { recursive: true, force: true }))
 )
 
-const untilTrue = (check: () => Promise<boolean>, what: string, within = Duration.seconds(20)) =>
+/** Polls `check` every 50 ms until it is true, failing after `within`. */
+export const untilTrue = (check: () => Promise<boolean>, what: string, within = Duration.seconds(20)) =>
   Effect.tryPromise({ try: check, catch: (e) => new Error(String(e)) }).pipe(
     Effect.filterOrFail((ok) => ok, () => new Error(`not yet: ${what}`)),
     Effect.retry(Schedule.spaced(Duration.millis(50)).pipe(Schedule.upTo(within))),

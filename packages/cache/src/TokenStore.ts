@@ -10,6 +10,9 @@
 import { Auth } from "@effect-keystone/client"
 import { Token } from "@effect-keystone/schema"
 import type * as FileSystem from "@effect/platform/FileSystem"
+import type * as Arr from "effect/Array"
+import * as Config from "effect/Config"
+import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
 import * as DateTime from "effect/DateTime"
 import type * as Duration from "effect/Duration"
@@ -20,10 +23,11 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
-import * as SynchronizedRef from "effect/SynchronizedRef"
 import type { Cluster, Redis, RedisOptions } from "ioredis"
 import { createHash } from "node:crypto"
+import * as EncryptedStore from "./internal/encryptedStore.js"
 import * as FileStore from "./internal/fileStore.js"
+import * as MemoryStore from "./internal/memoryStore.js"
 import * as RedisStore from "./internal/redisStore.js"
 
 /**
@@ -78,6 +82,21 @@ export interface TokenStoreService {
    * that cannot be had (backend down, holder died) never blocks forever.
    */
   readonly withLock: <A, E, R>(key: StoreKey, effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+  /** The same entries as opaque strings, for `layerEncrypted` (backends have it; wrappers do not). @since 0.2.0 */
+  readonly raw?: RawEntries | undefined
+}
+
+/**
+ * Opaque-string access to a store's entries, under the envelope.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface RawEntries {
+  /** The stored string as is; `None` when absent, or refused by the backend (wrong type, too large), logged. */
+  readonly get: (key: StoreKey) => Effect.Effect<Option.Option<string>, TokenStoreError>
+  /** Stores `value`; the backend may drop it after `expiresAt` (Redis TTL), or keep it. */
+  readonly set: (key: StoreKey, value: string, expiresAt: Option.Option<DateTime.Utc>) => Effect.Effect<void, TokenStoreError>
 }
 
 /**
@@ -138,20 +157,20 @@ export type DecodeFailure = "corrupt" | "foreign-version" | "expired"
  * @since 0.1.0
  * @category envelope
  */
-export const decode = (raw: string, now: DateTime.Utc): Either.Either<Token.Token, DecodeFailure> => {
-  const result = decodeEnvelope(raw)
-  if (Either.isLeft(result)) {
-    try {
-      const parsed: unknown = JSON.parse(raw)
-      if (typeof parsed === "object" && parsed !== null && "v" in parsed && parsed.v !== envelopeVersion) {
-        return Either.left("foreign-version")
-      }
-    } catch {
-      // not JSON at all
-    }
-    return Either.left("corrupt")
+export const decode = (raw: string, now: DateTime.Utc): Either.Either<Token.Token, DecodeFailure> =>
+  Either.flatMap(
+    Either.mapLeft(decodeEnvelope(raw), (): DecodeFailure => foreignVersion(raw) ? "foreign-version" : "corrupt"),
+    ({ token }) => Token.isExpired(token, now) ? Either.left("expired") : Either.right(token)
+  )
+
+/** A JSON object whose `v` is not ours. */
+const foreignVersion = (raw: string): boolean => {
+  try {
+    const parsed: unknown = JSON.parse(raw)
+    return typeof parsed === "object" && parsed !== null && "v" in parsed && parsed.v !== envelopeVersion
+  } catch {
+    return false
   }
-  return Token.isExpired(result.right.token, now) ? Either.left("expired") : Either.right(result.right.token)
 }
 
 // ---------------------------------------------------------------------------
@@ -165,32 +184,7 @@ export const decode = (raw: string, now: DateTime.Utc): Either.Either<Token.Toke
  * @since 0.1.0
  * @category constructors
  */
-export const makeMemory: Effect.Effect<TokenStoreService> = Effect.gen(function*() {
-  const entries = yield* SynchronizedRef.make(new Map<StoreKey, Token.Token>())
-  const locks = new Map<StoreKey, Effect.Semaphore>()
-  const lockFor = (key: StoreKey) =>
-    Effect.sync(() => {
-      let semaphore = locks.get(key)
-      if (semaphore === undefined) locks.set(key, semaphore = Effect.unsafeMakeSemaphore(1))
-      return semaphore
-    })
-  return {
-    backend: "memory",
-    get: (key) =>
-      Effect.flatMap(DateTime.now, (now) =>
-        Effect.map(SynchronizedRef.get(entries), (map) =>
-          Option.filter(Option.fromNullable(map.get(key)), (t) => !Token.isExpired(t, now)))),
-    set: (key, token) => SynchronizedRef.update(entries, (map) => new Map(map).set(key, token)),
-    remove: (key) =>
-      SynchronizedRef.update(entries, (map) => {
-        const next = new Map(map)
-        next.delete(key)
-        return next
-      }),
-    withLock: (key, effect) =>
-      Effect.flatMap(lockFor(key), (semaphore) => semaphore.withPermits(1)(effect))
-  }
-})
+export const makeMemory: Effect.Effect<TokenStoreService> = MemoryStore.make
 
 /**
  * @since 0.1.0
@@ -297,6 +291,8 @@ export interface RedisStoreOptions {
   readonly lockTtl?: Duration.DurationInput | undefined
   /** After waiting this long for a lock, `withLock` runs the effect without it, logged (default 60 seconds). */
   readonly lockWaitTimeout?: Duration.DurationInput | undefined
+  /** Largest entry read or written, bytes (default 4 MiB): larger is a logged miss, never transferred. @since 0.2.0 */
+  readonly maxEntryBytes?: number | undefined
 }
 
 /**
@@ -304,12 +300,14 @@ export interface RedisStoreOptions {
  * prefix.
  *
  * Values are envelope strings with a `PX` TTL of the token's remaining life
- * (none for a token that never expires). Redis down or slow makes `get`,
- * `set` and `remove` fail with `TokenStoreError` within `timeout`, never
- * hang. `withLock` is `SET lock <unique> NX PX lockTtl`, polled with jittered
+ * (none for a token that never expires). A value of another type or larger
+ * than `maxEntryBytes` is a miss, logged (checked in Redis, not transferred).
+ * Redis down or slow makes `get`, `set` and `remove` fail with
+ * `TokenStoreError` within `timeout`, never hang. `withLock` is `SET lock <unique> NX PX lockTtl`, polled with jittered
  * backoff, refreshed while held and released by a compare-and-delete script
- * (only by its owner); with Redis down it runs the effect without the lock,
- * logged.
+ * (only by its owner); a lock key without an expiry was not written by this
+ * library and is broken. With Redis down it runs the effect without the lock,
+ * logged. Every script touches one key, so all of this works on a Cluster.
  *
  * @since 0.1.0
  * @category constructors
@@ -325,3 +323,81 @@ export const makeRedis = (
  */
 export const layerRedis = (connection: RedisConnection, options?: RedisStoreOptions): Layer.Layer<TokenStore> =>
   Layer.scoped(TokenStore, makeRedis(connection, options))
+
+// ---------------------------------------------------------------------------
+// encryption
+// ---------------------------------------------------------------------------
+
+/**
+ * Encryption could not be set up: a key that is not base64 of at least 32
+ * bytes (the message says which, never the key), no key, a store below
+ * without `raw` entries, or no WebCrypto.
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export class TokenStoreEncryptionError
+  extends Schema.TaggedError<TokenStoreEncryptionError>()("TokenStoreEncryptionError", {
+    reason: Schema.Literal("InvalidKey", "NoKeys", "UnsupportedStore", "NoWebCrypto"),
+    message: Schema.String
+  })
+{}
+
+/**
+ * Options of `layerEncrypted`.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface EncryptionOptions {
+  /**
+   * Secrets, each the base64 (standard or URL-safe) of ≥ 32 random bytes (`openssl rand -base64 32`).
+   * The first encrypts, all decrypt: a new key goes first, the old one second until its entries expire.
+   */
+  readonly keys: Arr.NonEmptyReadonlyArray<Redacted.Redacted<string>>
+}
+
+/**
+ * Wraps `store` so that every entry is sealed with AES-256-GCM (WebCrypto):
+ * `ek1.<key id>.<nonce>.<ciphertext>`, a random 96-bit nonce per write, the
+ * store key bound in as associated data (a copy under another key does not
+ * open), AES keys derived with HKDF-SHA256. Only the expiry reaches the
+ * backend in clear (its TTL). An entry not sealed, sealed with an unknown key
+ * or failing authentication is a miss, logged as a warning, never adopted.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const makeEncrypted = (
+  store: TokenStoreService,
+  options: EncryptionOptions
+): Effect.Effect<TokenStoreService, TokenStoreEncryptionError> => EncryptedStore.make(store, options.keys)
+
+/**
+ * Encrypts whatever `TokenStore` is provided below it (see `makeEncrypted`), e.g.
+ * `TokenStore.layerEncrypted({ keys }).pipe(Layer.provide(TokenStore.layerRedis({ url })))`.
+ *
+ * @since 0.2.0
+ * @category layers
+ */
+export const layerEncrypted = (
+  options: EncryptionOptions
+): Layer.Layer<TokenStore, TokenStoreEncryptionError, TokenStore> =>
+  Layer.effect(TokenStore, Effect.flatMap(TokenStore, (store) => makeEncrypted(store, options)))
+
+/**
+ * `layerEncrypted` with its keys read from `Config`, e.g.
+ * `TokenStore.layerEncryptedConfig({ keys: Config.array(Config.redacted(), "KEYSTONE_STORE_KEYS") })`
+ * (with the environment provider, `KEYSTONE_STORE_KEYS=newkey,oldkey`). An
+ * empty list fails with `TokenStoreEncryptionError` (`NoKeys`).
+ *
+ * @since 0.2.0
+ * @category layers
+ */
+export const layerEncryptedConfig = (
+  config: Config.Config.Wrap<{ readonly keys: ReadonlyArray<Redacted.Redacted<string>> }>
+): Layer.Layer<TokenStore, ConfigError.ConfigError | TokenStoreEncryptionError, TokenStore> =>
+  Layer.effect(
+    TokenStore,
+    Effect.flatMap(Config.unwrap(config), ({ keys }) => Effect.flatMap(TokenStore, (s) => EncryptedStore.make(s, keys)))
+  )

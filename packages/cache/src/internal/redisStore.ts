@@ -40,6 +40,25 @@ const ownedDefaults: Omit<RedisOptions, "replyMapping"> = {
   retryStrategy: (times) => Math.min(100 * times, 1_000)
 }
 
+/**
+ * GET that first checks the type and size in Redis: `nil` when absent, the
+ * value, its length when over `ARGV[1]` bytes, or `{type}` when not a string.
+ */
+const readScript = `local kind = redis.call("type", KEYS[1])["ok"]
+if kind == "none" then return false end
+if kind ~= "string" then return {kind} end
+local size = redis.call("strlen", KEYS[1])
+if size > tonumber(ARGV[1]) then return size end
+return redis.call("get", KEYS[1])`
+
+/**
+ * SET NX PX, after dropping a lock key without an expiry (or of another
+ * type without one): this library never writes such a lock, so it is planted
+ * or broken and would otherwise be waited for on every call.
+ */
+const acquireScript = `if redis.call("pttl", KEYS[1]) == -1 then redis.call("del", KEYS[1]) end
+return redis.call("set", KEYS[1], ARGV[1], "PX", ARGV[2], "NX")`
+
 const releaseScript = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`
 const extendScript =
   `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end`
@@ -114,6 +133,7 @@ export const make = (
     const timeout = Duration.decode(options.timeout ?? Duration.seconds(3))
     const lockTtlMillis = Math.max(100, Math.round(Duration.toMillis(Duration.decode(options.lockTtl ?? Duration.seconds(30)))))
     const waitTimeout = Duration.decode(options.lockWaitTimeout ?? Duration.seconds(60))
+    const maxEntryBytes = Math.max(1, Math.floor(options.maxEntryBytes ?? 4 * 1024 * 1024))
     const tokenKey = (key: TokenStore.StoreKey) => `${prefix}token:${key}`
     const lockKey = (key: TokenStore.StoreKey) => `${prefix}lock:${key}`
     const owner = `${Os.hostname()}:${process.pid}`
@@ -140,34 +160,43 @@ export const make = (
         )
       )
 
-    const get = (key: TokenStore.StoreKey): Effect.Effect<Option.Option<Token.Token>, TokenStore.TokenStoreError> =>
-      run("get", key, () => client.get(tokenKey(key))).pipe(
-        Effect.flatMap((raw) =>
-          raw === null
-            ? Effect.succeed(Option.none())
-            : Effect.flatMap(DateTime.now, (now) =>
-              Either.match(TokenStore.decode(raw, now), {
-                onLeft: (reason) =>
-                  Effect.as(
-                    reason === "expired"
-                      ? Effect.logDebug("TokenStore: stored token has expired").pipe(
-                        Effect.annotateLogs({ backend: "redis", key })
-                      )
-                      : Effect.logWarning("TokenStore: ignoring a stored entry").pipe(
-                        Effect.annotateLogs({ backend: "redis", key, reason })
-                      ),
-                    Option.none<Token.Token>()
-                  ),
-                onRight: (token) => Effect.succeed(Option.some(token))
-              }))
-        )
+    const warnMiss = (key: TokenStore.StoreKey, reason: string) =>
+      Effect.as(
+        Effect.logWarning("TokenStore: ignoring a stored entry").pipe(
+          Effect.annotateLogs({ backend: "redis", key, reason })
+        ),
+        Option.none<never>()
       )
 
-    const set = (key: TokenStore.StoreKey, token: Token.Token): Effect.Effect<void, TokenStore.TokenStoreError> =>
+    const rawGet = (key: TokenStore.StoreKey): Effect.Effect<Option.Option<string>, TokenStore.TokenStoreError> =>
+      run("get", key, () => client.eval(readScript, 1, tokenKey(key), maxEntryBytes)).pipe(
+        Effect.flatMap((reply: unknown) => {
+          if (reply === null) return Effect.succeed(Option.none())
+          if (typeof reply === "string") return Effect.succeed(Option.some(reply))
+          if (typeof reply === "number") return warnMiss(key, `too large (${reply} bytes > ${maxEntryBytes})`)
+          const kind = Array.isArray(reply) && typeof reply[0] === "string" ? reply[0].slice(0, 20) : typeof reply
+          return warnMiss(key, `not a string (${kind})`)
+        })
+      )
+
+    const rawSet = (
+      key: TokenStore.StoreKey,
+      value: string,
+      expiresAt: Option.Option<DateTime.Utc>
+    ): Effect.Effect<void, TokenStore.TokenStoreError> =>
       Effect.flatMap(DateTime.now, (now) => {
-        const value = TokenStore.encode(token, now)
+        const size = Buffer.byteLength(value, "utf8")
+        if (size > maxEntryBytes) {
+          return Effect.fail(
+            new TokenStore.TokenStoreError({
+              backend: "redis",
+              operation: "set",
+              message: `set ${key}: entry of ${size} bytes is over maxEntryBytes (${maxEntryBytes})`
+            })
+          )
+        }
         const ttl = Option.map(
-          token.expiresAt,
+          expiresAt,
           (exp) => Math.max(1, Math.ceil(DateTime.toEpochMillis(exp) - DateTime.toEpochMillis(now)))
         )
         return run("set", key, () =>
@@ -176,13 +205,34 @@ export const make = (
             : client.set(tokenKey(key), value)).pipe(Effect.asVoid)
       })
 
+    const get = (key: TokenStore.StoreKey): Effect.Effect<Option.Option<Token.Token>, TokenStore.TokenStoreError> =>
+      Effect.flatMap(rawGet(key), (raw) =>
+        Option.isNone(raw)
+          ? Effect.succeed(Option.none())
+          : Effect.flatMap(DateTime.now, (now) =>
+            Either.match(TokenStore.decode(raw.value, now), {
+              onLeft: (reason) =>
+                reason === "expired"
+                  ? Effect.as(
+                    Effect.logDebug("TokenStore: stored token has expired").pipe(
+                      Effect.annotateLogs({ backend: "redis", key })
+                    ),
+                    Option.none<Token.Token>()
+                  )
+                  : warnMiss(key, reason),
+              onRight: (token) => Effect.succeed(Option.some(token))
+            })))
+
+    const set = (key: TokenStore.StoreKey, token: Token.Token): Effect.Effect<void, TokenStore.TokenStoreError> =>
+      Effect.flatMap(DateTime.now, (now) => rawSet(key, TokenStore.encode(token, now), token.expiresAt))
+
     const remove = (key: TokenStore.StoreKey): Effect.Effect<void, TokenStore.TokenStoreError> =>
       Effect.asVoid(run("remove", key, () => client.del(tokenKey(key))))
 
     const attempt = (key: TokenStore.StoreKey): Effect.Effect<Lock.Attempt<string>, string> =>
       Effect.suspend(() => {
         const value = `${owner}:${randomUUID()}`
-        return command(() => client.set(lockKey(key), value, "PX", lockTtlMillis, "NX")).pipe(
+        return command(() => client.eval(acquireScript, 1, lockKey(key), value, lockTtlMillis)).pipe(
           Effect.map((reply): Lock.Attempt<string> =>
             reply === "OK" ? { _tag: "Acquired", held: value } : { _tag: "Busy" }
           )
@@ -230,5 +280,5 @@ export const make = (
         release: (value: string) => release(key, value)
       }, effect)
 
-    return { backend: "redis", get, set, remove, withLock } satisfies TokenStore.TokenStoreService
+    return { backend: "redis", get, set, remove, withLock, raw: { get: rawGet, set: rawSet } } satisfies TokenStore.TokenStoreService
   })

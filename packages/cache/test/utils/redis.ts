@@ -133,6 +133,24 @@ export const useRedisUrl = (): (() => string) => {
   }
 }
 
+/**
+ * Registers `beforeAll`/`afterAll` hooks around a private redis-server (see
+ * `privateRedis`), for suites that measure the server or plant large values;
+ * returns a getter for it.
+ */
+export const usePrivateRedis = (): (() => PrivateRedis) => {
+  const scope = Effect.runSync(Scope.make())
+  let server: PrivateRedis | undefined
+  beforeAll(async () => {
+    server = await Effect.runPromise(Scope.extend(privateRedis, scope))
+  }, 20_000)
+  afterAll(() => Effect.runPromise(Scope.close(scope, Exit.void)))
+  return () => {
+    if (server === undefined) throw new Error(missing)
+    return server
+  }
+}
+
 const runPrefix = `effect-keystone-test:${randomUUID()}:`
 
 /** A key prefix unique to this run (and label), so concurrent runs never collide; removed after the suite. */

@@ -26,6 +26,7 @@ import type * as Scope from "effect/Scope"
 import type { Cluster, Redis, RedisOptions } from "ioredis"
 import { createHash } from "node:crypto"
 import * as EncryptedStore from "./internal/encryptedStore.js"
+import * as EnvelopeInternal from "./internal/envelope.js"
 import * as FileStore from "./internal/fileStore.js"
 import * as MemoryStore from "./internal/memoryStore.js"
 import * as RedisStore from "./internal/redisStore.js"
@@ -115,23 +116,15 @@ export class TokenStore extends Context.Tag("@effect-keystone/cache/TokenStore")
  * @since 0.1.0
  * @category envelope
  */
-export const envelopeVersion = 1
+export const envelopeVersion: 1 = EnvelopeInternal.version
 
 /**
- * `{ v, storedAt, token }`: what file and Redis backends write.
+ * `{ v, storedAt, token }`: what every backend stores (inside the ciphertext with `layerEncrypted`).
  *
  * @since 0.1.0
  * @category envelope
  */
-export const Envelope = Schema.Struct({
-  v: Schema.Literal(envelopeVersion),
-  storedAt: Schema.DateTimeUtc,
-  token: Token.Token
-})
-
-const EnvelopeJson = Schema.parseJson(Envelope)
-const decodeEnvelope = Schema.decodeUnknownEither(EnvelopeJson)
-const encodeEnvelope = Schema.encodeSync(EnvelopeJson)
+export const Envelope = EnvelopeInternal.Envelope
 
 /**
  * Serializes a token into an envelope string.
@@ -139,8 +132,7 @@ const encodeEnvelope = Schema.encodeSync(EnvelopeJson)
  * @since 0.1.0
  * @category envelope
  */
-export const encode = (token: Token.Token, now: DateTime.Utc): string =>
-  encodeEnvelope({ v: envelopeVersion, storedAt: now, token })
+export const encode: (token: Token.Token, now: DateTime.Utc) => string = EnvelopeInternal.encode
 
 /**
  * Why a stored string was not used.
@@ -148,7 +140,7 @@ export const encode = (token: Token.Token, now: DateTime.Utc): string =>
  * @since 0.1.0
  * @category envelope
  */
-export type DecodeFailure = "corrupt" | "foreign-version" | "expired"
+export type DecodeFailure = EnvelopeInternal.DecodeFailure
 
 /**
  * Reads an envelope string back. Anything that is not a current, unexpired
@@ -157,21 +149,7 @@ export type DecodeFailure = "corrupt" | "foreign-version" | "expired"
  * @since 0.1.0
  * @category envelope
  */
-export const decode = (raw: string, now: DateTime.Utc): Either.Either<Token.Token, DecodeFailure> =>
-  Either.flatMap(
-    Either.mapLeft(decodeEnvelope(raw), (): DecodeFailure => foreignVersion(raw) ? "foreign-version" : "corrupt"),
-    ({ token }) => Token.isExpired(token, now) ? Either.left("expired") : Either.right(token)
-  )
-
-/** A JSON object whose `v` is not ours. */
-const foreignVersion = (raw: string): boolean => {
-  try {
-    const parsed: unknown = JSON.parse(raw)
-    return typeof parsed === "object" && parsed !== null && "v" in parsed && parsed.v !== envelopeVersion
-  } catch {
-    return false
-  }
-}
+export const decode: (raw: string, now: DateTime.Utc) => Either.Either<Token.Token, DecodeFailure> = EnvelopeInternal.decode
 
 // ---------------------------------------------------------------------------
 // memory

@@ -2,7 +2,8 @@
  * `TokenStore.layerEncrypted`: the shared conformance suite over memory and
  * Redis, and what an attacker who can write the Redis can and cannot do.
  */
-import { describe, expect, it } from "@effect/vitest"
+import * as NodeFileSystem from "@effect/platform-node/NodeFileSystem"
+import { afterAll, describe, expect, it } from "@effect/vitest"
 import { Token } from "@effect-keystone/schema"
 import * as Config from "effect/Config"
 import * as ConfigProvider from "effect/ConfigProvider"
@@ -13,6 +14,9 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import { Redis } from "ioredis"
+import * as Fs from "node:fs"
+import * as Os from "node:os"
+import * as Path from "node:path"
 import { TokenStore } from "../src/index.js"
 import { conformance } from "./TokenStore.conformance.js"
 import { capture } from "./utils/logs.js"
@@ -32,6 +36,13 @@ const encryptedOver = (below: Layer.Layer<TokenStore.TokenStore>, keys = [keyA] 
   TokenStore.layerEncrypted({ keys: [...keys] as [Redacted.Redacted<string>] }).pipe(Layer.provide(below))
 
 conformance("encrypted over memory", encryptedOver(TokenStore.layerMemory))
+const fileRoot = Fs.mkdtempSync(Path.join(Os.tmpdir(), "effect-keystone-encrypted-file-"))
+afterAll(() => Fs.rmSync(fileRoot, { recursive: true, force: true }))
+conformance(
+  "encrypted over file",
+  encryptedOver(TokenStore.layerFile({ directory: Path.join(fileRoot, "conformance") }).pipe(Layer.provide(NodeFileSystem.layer))),
+  { shared: true }
+)
 const conformancePrefix = uniquePrefix("encrypted-conformance")
 conformance(
   "encrypted over redis",
@@ -77,6 +88,22 @@ describe("TokenStore.layerEncrypted on Redis: what is stored", () => {
       }
       const ttl = yield* Effect.promise(() => redis.pttl(`${prefix}token:${key}`))
       expect(ttl).toBeGreaterThan(0) // the expiry still reaches the backend for its TTL
+    }))
+
+  it.scopedLive("over the file store, the entry file holds no token id, user or catalog URL in clear", () =>
+    Effect.gen(function*() {
+      const directory = Path.join(fileRoot, "clear")
+      const key = freshKey()
+      const token = makeToken()
+      const layer = encryptedOver(TokenStore.layerFile({ directory }).pipe(Layer.provide(NodeFileSystem.layer)))
+      yield* on(layer, Effect.flatMap(store, (s) => s.set(key, token)))
+      const value = Fs.readFileSync(Path.join(directory, `${key}.json`), "utf8")
+      expect(value).toMatch(/^ek1\.[0-9a-f]{8}\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]+$/)
+      for (const clear of [tokenId(token), "demo", "svc0.example.com", "audit-1", "RegionOne"]) {
+        expect(value).not.toContain(clear)
+      }
+      const [back] = yield* on(layer, Effect.flatMap(store, (s) => s.get(key)))
+      expect(tokenId(Option.getOrThrow(back))).toBe(tokenId(token))
     }))
 
   it.scopedLive("two writes of the same token differ (a fresh nonce each time)", () =>

@@ -11,14 +11,13 @@
  * This module is imported by `TokenStore.ts` and imports it back: nothing at
  * the top level here may touch `TokenStore`'s values.
  */
-import type { Token } from "@effect-keystone/schema"
 import * as Arr from "effect/Array"
-import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as TokenStore from "../TokenStore.js"
+import * as Envelope from "./envelope.js"
 
 const format = "ek1"
 const nonceBytes = 12
@@ -157,36 +156,18 @@ export const make = (
         })
       })
 
-    const miss = (key: TokenStore.StoreKey, reason: string) =>
-      Effect.as(
-        Effect.logWarning("TokenStore: ignoring a stored entry").pipe(Effect.annotateLogs({ ...annotations(key), reason })),
-        Option.none<Token.Token>()
-      )
-
-    const get = (key: TokenStore.StoreKey): Effect.Effect<Option.Option<Token.Token>, TokenStore.TokenStoreError> =>
-      Effect.flatMap(raw.get(key), (stored) => {
-        if (Option.isNone(stored)) return Effect.succeed(Option.none())
-        return Effect.flatMap(open(key, stored.value), (opened) => {
-          if (Either.isLeft(opened)) return miss(key, opened.left)
-          return Effect.flatMap(DateTime.now, (now) =>
-            Either.match(TokenStore.decode(opened.right, now), {
-              onLeft: (reason) =>
-                reason === "expired"
-                  ? Effect.as(
-                    Effect.logDebug("TokenStore: stored token has expired").pipe(Effect.annotateLogs(annotations(key))),
-                    Option.none()
-                  )
-                  : miss(key, reason),
-              onRight: (token) => Effect.succeed(Option.some(token))
-            }))
-        })
-      })
-
-    const set = (key: TokenStore.StoreKey, token: Token.Token): Effect.Effect<void, TokenStore.TokenStoreError> =>
-      DateTime.now.pipe(
-        Effect.flatMap((now) => seal(key, TokenStore.encode(token, now))),
-        Effect.flatMap((sealed) => raw.set(key, sealed, token.expiresAt))
-      )
+    const sealed: TokenStore.RawEntries = {
+      get: (key) =>
+        Effect.flatMap(raw.get(key), (stored) =>
+          Option.isNone(stored)
+            ? Effect.succeedNone
+            : Effect.flatMap(open(key, stored.value), (opened) =>
+              Either.isLeft(opened)
+                ? Envelope.warnMiss(annotations(key), opened.left)
+                : Effect.succeedSome(opened.right))),
+      set: (key, plaintext, expiresAt) => Effect.flatMap(seal(key, plaintext), (value) => raw.set(key, value, expiresAt))
+    }
+    const { get, set } = Envelope.entries(sealed, annotations)
 
     return {
       backend: store.backend,

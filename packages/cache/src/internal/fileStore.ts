@@ -17,9 +17,7 @@
  */
 import { type PlatformError, SystemError } from "@effect/platform/Error"
 import * as FileSystem from "@effect/platform/FileSystem"
-import type { Token } from "@effect-keystone/schema"
 import * as Clock from "effect/Clock"
-import * as DateTime from "effect/DateTime"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -27,6 +25,7 @@ import * as Option from "effect/Option"
 import { createHash, randomUUID } from "node:crypto"
 import * as Path from "node:path"
 import * as TokenStore from "../TokenStore.js"
+import * as Envelope from "./envelope.js"
 import { describe, isReason } from "./fileErrors.js"
 import * as FileLock from "./fileLock.js"
 import * as SafeFile from "./safeFile.js"
@@ -124,13 +123,8 @@ export const make = (options: Options): Effect.Effect<TokenStore.TokenStoreServi
       Effect.ignore
     )
 
-    const warnMiss = (key: TokenStore.StoreKey, reason: string) =>
-      Effect.as(
-        Effect.logWarning("TokenStore: ignoring a stored entry").pipe(
-          Effect.annotateLogs({ backend: "file", key, reason })
-        ),
-        Option.none<Token.Token>()
-      )
+    const annotations = (key: TokenStore.StoreKey) => ({ backend: "file", key })
+    const warnMiss = (key: TokenStore.StoreKey, reason: string) => Envelope.warnMiss(annotations(key), reason)
 
     /**
      * Reads a whole entry through one descriptor (no link followed, no
@@ -150,27 +144,14 @@ export const make = (options: Options): Effect.Effect<TokenStore.TokenStoreServi
         })
       }))
 
-    const get = (key: TokenStore.StoreKey): Effect.Effect<Option.Option<Token.Token>, TokenStore.TokenStoreError> =>
+    const rawGet = (key: TokenStore.StoreKey): Effect.Effect<Option.Option<string>, TokenStore.TokenStoreError> =>
       readEntry(entryPath(key)).pipe(
         Effect.flatMap(Either.match({
           onLeft: (reason) => warnMiss(key, `unreadable: ${reason}`),
-          onRight: (raw) =>
-            Effect.flatMap(DateTime.now, (now) =>
-              Either.match(TokenStore.decode(raw, now), {
-                onLeft: (reason) =>
-                  reason === "expired"
-                    ? Effect.as(
-                      Effect.logDebug("TokenStore: stored token has expired").pipe(
-                        Effect.annotateLogs({ backend: "file", key })
-                      ),
-                      Option.none()
-                    )
-                    : warnMiss(key, reason),
-                onRight: (token) => Effect.succeed(Option.some(token))
-              }))
+          onRight: Effect.succeedSome
         })),
         Effect.catchAll((error) =>
-          isReason(error, "NotFound") ? Effect.succeed(Option.none()) : warnMiss(key, `unreadable: ${describe(error)}`)
+          isReason(error, "NotFound") ? Effect.succeedNone : warnMiss(key, `unreadable: ${describe(error)}`)
         ),
         Effect.catchAllDefect((defect) => warnMiss(key, `unreadable: ${String(defect)}`))
       )
@@ -180,14 +161,13 @@ export const make = (options: Options): Effect.Effect<TokenStore.TokenStoreServi
       Effect.ignore
     )
 
-    const set = (key: TokenStore.StoreKey, token: Token.Token): Effect.Effect<void, TokenStore.TokenStoreError> =>
+    const rawSet = (key: TokenStore.StoreKey, value: string): Effect.Effect<void, TokenStore.TokenStoreError> =>
       Effect.suspend(() => {
         const target = entryPath(key)
         const temp = Path.join(directory, `.${fileName(key)}.${randomUUID()}.tmp`)
         return Effect.gen(function*() {
           yield* ensureDirectory
-          const now = yield* DateTime.now
-          const data = encoder.encode(TokenStore.encode(token, now))
+          const data = encoder.encode(value)
           if (data.length > entryMaxBytes) {
             return yield* Effect.fail(`the entry (${data.length} bytes) is larger than the ${entryMaxBytes} bytes the store reads`)
           }
@@ -229,5 +209,6 @@ export const make = (options: Options): Effect.Effect<TokenStore.TokenStoreServi
       lockPath: (key) => Path.join(directory, `${fileName(key)}.lock`)
     })
 
-    return { backend: "file", get, set, remove, withLock } satisfies TokenStore.TokenStoreService
+    const raw: TokenStore.RawEntries = { get: rawGet, set: rawSet }
+    return { backend: "file", ...Envelope.entries(raw, annotations), remove, withLock, raw } satisfies TokenStore.TokenStoreService
   })

@@ -1,9 +1,6 @@
 /**
  * The memory backend of `TokenStore`: entries in a `SynchronizedRef`, a
  * semaphore per key for `withLock`.
- *
- * This module is imported by `TokenStore.ts` and imports it back: nothing at
- * the top level here may touch `TokenStore`'s values.
  */
 import { Token } from "@effect-keystone/schema"
 import * as DateTime from "effect/DateTime"
@@ -11,7 +8,8 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as SynchronizedRef from "effect/SynchronizedRef"
-import * as TokenStore from "../TokenStore.js"
+import type * as TokenStore from "../TokenStore.js"
+import * as Envelope from "./envelope.js"
 
 /** A token as given to `set`, or an opaque string as given to `raw.set`. */
 type Entry =
@@ -45,7 +43,7 @@ export const make: Effect.Effect<TokenStore.TokenStoreService> = Effect.gen(func
         Option.flatMap(entry, (e) =>
           e._tag === "Token"
             ? Option.filter(Option.some(e.token), (t) => !Token.isExpired(t, now))
-            : Either.getRight(TokenStore.decode(e.value, now)))),
+            : Either.getRight(Envelope.decode(e.value, now)))),
     set: (key, token) => put(key, { _tag: "Token", token }),
     remove: (key) =>
       SynchronizedRef.update(entries, (map) => {
@@ -59,7 +57,7 @@ export const make: Effect.Effect<TokenStore.TokenStoreService> = Effect.gen(func
         Effect.map(lookup(key), ([now, entry]) =>
           Option.flatMap(entry, (e) =>
             e._tag === "Token"
-              ? Option.some(TokenStore.encode(e.token, now))
+              ? Option.some(Envelope.encode(e.token, now))
               : isExpired(e.expiresAt, now)
               ? Option.none()
               : Option.some(e.value))),

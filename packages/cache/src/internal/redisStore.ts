@@ -14,7 +14,6 @@
  * This module is imported by `TokenStore.ts` and imports it back: nothing at
  * the top level here may touch `TokenStore`'s values.
  */
-import type { Token } from "@effect-keystone/schema"
 import * as DateTime from "effect/DateTime"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -26,6 +25,7 @@ import type { Cluster, RedisOptions } from "ioredis"
 import { randomUUID } from "node:crypto"
 import * as Os from "node:os"
 import * as TokenStore from "../TokenStore.js"
+import * as Envelope from "./envelope.js"
 import * as Lock from "./lock.js"
 
 type Connection = TokenStore.RedisConnection
@@ -160,13 +160,7 @@ export const make = (
         )
       )
 
-    const warnMiss = (key: TokenStore.StoreKey, reason: string) =>
-      Effect.as(
-        Effect.logWarning("TokenStore: ignoring a stored entry").pipe(
-          Effect.annotateLogs({ backend: "redis", key, reason })
-        ),
-        Option.none<never>()
-      )
+    const warnMiss = (key: TokenStore.StoreKey, reason: string) => Envelope.warnMiss({ backend: "redis", key }, reason)
 
     const rawGet = (key: TokenStore.StoreKey): Effect.Effect<Option.Option<string>, TokenStore.TokenStoreError> =>
       run("get", key, () => client.eval(readScript, 1, tokenKey(key), maxEntryBytes)).pipe(
@@ -205,26 +199,7 @@ export const make = (
             : client.set(tokenKey(key), value)).pipe(Effect.asVoid)
       })
 
-    const get = (key: TokenStore.StoreKey): Effect.Effect<Option.Option<Token.Token>, TokenStore.TokenStoreError> =>
-      Effect.flatMap(rawGet(key), (raw) =>
-        Option.isNone(raw)
-          ? Effect.succeed(Option.none())
-          : Effect.flatMap(DateTime.now, (now) =>
-            Either.match(TokenStore.decode(raw.value, now), {
-              onLeft: (reason) =>
-                reason === "expired"
-                  ? Effect.as(
-                    Effect.logDebug("TokenStore: stored token has expired").pipe(
-                      Effect.annotateLogs({ backend: "redis", key })
-                    ),
-                    Option.none<Token.Token>()
-                  )
-                  : warnMiss(key, reason),
-              onRight: (token) => Effect.succeed(Option.some(token))
-            })))
-
-    const set = (key: TokenStore.StoreKey, token: Token.Token): Effect.Effect<void, TokenStore.TokenStoreError> =>
-      Effect.flatMap(DateTime.now, (now) => rawSet(key, TokenStore.encode(token, now), token.expiresAt))
+    const { get, set } = Envelope.entries({ get: rawGet, set: rawSet }, (key) => ({ backend: "redis", key }))
 
     const remove = (key: TokenStore.StoreKey): Effect.Effect<void, TokenStore.TokenStoreError> =>
       Effect.asVoid(run("remove", key, () => client.del(tokenKey(key))))

@@ -26,8 +26,8 @@ import type { KeystoneSessionService, Options } from "../KeystoneSession.js"
 import * as TokenStore from "../TokenStore.js"
 import * as Backoff from "./backoff.js"
 import * as Deadline from "./deadline.js"
-import * as Origins from "./origins.js"
 import * as SessionHttp from "./sessionHttp.js"
+import * as SessionOptions from "./sessionOptions.js"
 import * as SessionStore from "./sessionStore.js"
 import * as SessionEntry from "./sessionEntry.js"
 import { type Entry, idOf, iso, type State } from "./sessionEntry.js"
@@ -35,12 +35,6 @@ import * as StoredEntry from "./storedEntry.js"
 
 /** How many invalidated ids are remembered (never adopted again from the store). */
 const invalidatedMemory = 32
-
-/** Defaults of the options that bound logins. */
-const defaults = { minimumRefresh: Deadline.minimumRefreshMillis, maxRetryDelayWithoutToken: Backoff.defaultMaxWithoutTokenMillis, refusedTokenWindow: 30_000 } as const
-
-const millisOr = (input: Duration.DurationInput | undefined, fallback: number) =>
-  input === undefined ? fallback : Math.max(0, Duration.toMillis(Duration.decode(input)))
 
 const changesCapacity = 16
 
@@ -60,13 +54,8 @@ export const make = (
     const clock = yield* Effect.clock
     const random = yield* Effect.random
     const key = options.storeKey ?? TokenStore.key({ authUrl: client.authUrl, auth: options.auth })
-    const configuredMargin = options.refreshMargin === undefined
-      ? undefined
-      : Duration.toMillis(Duration.decode(options.refreshMargin))
-    const minimumRefresh = millisOr(options.minimumRefresh, defaults.minimumRefresh)
-    const maxWithoutTokenMillis = millisOr(options.maxRetryDelayWithoutToken, defaults.maxRetryDelayWithoutToken)
-    const refusedTokenWindow = millisOr(options.refusedTokenWindow, defaults.refusedTokenWindow)
-    const origins = Origins.policy(client.authUrl, options.allowOrigins)
+    const { configuredMargin, maxWithoutTokenMillis, minimumRefresh, origins, refusedTokenWindow } = SessionOptions
+      .resolve(options, client.authUrl)
     const annotations = { "keystone.store": store.backend, "keystone.store_key": key }
 
     const state = yield* Ref.make<State>(SessionEntry.initial)
@@ -379,6 +368,11 @@ export const make = (
     }
 
     yield* Effect.forkIn(Effect.interruptible(refresher), scope)
+    if (origins.invalid.length > 0) {
+      yield* Effect.logWarning(
+        `KeystoneSession: ${origins.invalid.length} allowOrigins entries are not absolute http(s) URLs; they allow nothing`
+      ).pipe(Effect.annotateLogs(annotations))
+    }
     yield* Effect.logDebug("KeystoneSession: started").pipe(Effect.annotateLogs(annotations))
 
     const service: KeystoneSessionService = {

@@ -149,6 +149,21 @@ describe("KeystoneSession.httpClient: where the token goes", () => {
         return { first, second, session, http: yield* session.httpClient, id: Redacted.value(t.id) }
       })
 
+    it.scoped("a provided HttpClient that follows redirects itself is called out once, as a warning", () =>
+      Effect.gen(function*() {
+        const logs = capture()
+        const second = yield* serve((_req, res) => res.writeHead(200).end("landed"))
+        const first = yield* serve((_req, res) => res.writeHead(302, { location: `${second.origin}/landing` }).end())
+        const env = yield* makeEnv()
+        const following = HttpClient.followRedirects(yield* buildClient(NodeHttpClient.layerUndici))
+        const session = yield* sessionWith(env, following, { allowOrigins: [first.origin] })
+        const http = yield* session.httpClient
+        yield* Effect.provide(Effect.all([http.get(`${first.origin}/a`), http.get(`${first.origin}/b`)]), logs.layer)
+        const warnings = logs.warnings().filter((l) => l.message.includes("followed a redirect to another origin"))
+        expect(warnings.length).toBe(1)
+        expect(warnings[0]!.annotations["http.redirected_to"]).toBe(second.origin)
+      }))
+
     for (const [label, base] of [["undici", NodeHttpClient.layerUndici], ["fetch", FetchHttpClient.layer]] as const) {
       it.scoped(`${label}: the 302 comes back to the caller; the other port never sees a request`, () =>
         Effect.gen(function*() {

@@ -17,7 +17,7 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import type * as Origins from "./origins.js"
+import * as Origins from "./origins.js"
 
 /** What the HTTP client needs from the session. @internal */
 export interface Session {
@@ -61,13 +61,34 @@ export const make = (
         redirect: "manual"
       }))
 
+  let warnedRedirects = false
+  /**
+   * The provided client followed a redirect to another origin on its own
+   * (e.g. it is wrapped in `HttpClient.followRedirects`): too late to stop,
+   * but said once, loudly.
+   */
+  const checkFollowed = (sent: HttpClientRequest.HttpClientRequest, response: HttpClientResponse.HttpClientResponse) => {
+    if (warnedRedirects || Origins.originOf(response.request.url) === Origins.originOf(sent.url)) {
+      return Effect.succeed(response)
+    }
+    warnedRedirects = true
+    return Effect.as(
+      Effect.logWarning(
+        "KeystoneSession: the HttpClient provided to the session followed a redirect to another origin with X-Auth-Token; provide one that does not follow redirects, and wrap session.httpClient in HttpClient.followRedirects instead"
+      ).pipe(Effect.annotateLogs({ ...session.annotations, "http.redirected_to": Origins.originOf(response.request.url) ?? "(none)" })),
+      response
+    )
+  }
+
   /** The request with this token, or the refusal: checked for every token, since each has its catalog. */
   const sendWith = (
     request: HttpClientRequest.HttpClientRequest,
     t: Token.Token
   ): Effect.Effect<HttpClientResponse.HttpClientResponse, Error> => {
     const refused = policy.check(t, request.url, request.method)
-    return refused === undefined ? execute(withToken(request, t)) : Effect.fail(refused)
+    return refused === undefined
+      ? Effect.flatMap(execute(withToken(request, t)), (response) => checkFollowed(request, response))
+      : Effect.fail(refused)
   }
 
   const send = (

@@ -13,7 +13,8 @@ const env = (serviceAuth?: { auth: typeof admin }) =>
   )
 
 describe("examples/v2-cloud", () => {
-  it.scoped("a v2.0 session: token, catalog, endpoint, httpClient, renewal and admin validation", () =>
+  // live clock: the program refreshes right after its first login, and logins are at least 1 s apart
+  it.scopedLive("a v2.0 session: token, catalog, endpoint, httpClient, renewal and admin validation", () =>
     Effect.gen(function*() {
       const sim = yield* KeystoneSim.KeystoneSim
       const summary = yield* V2.program
@@ -34,14 +35,14 @@ describe("examples/v2-cloud", () => {
       expect(Object.keys(counts).filter((k) => k.includes("/v3"))).toEqual([])
     }).pipe(Effect.provide(env({ auth: admin }))))
 
-  it.scoped("without an admin token, validation is skipped (v2.0 answers 403)", () =>
+  it.scopedLive("without an admin token, validation is skipped (v2.0 answers 403)", () =>
     Effect.gen(function*() {
       const summary = yield* V2.program
       expect(summary.validated).toBe("skipped")
       expect(summary.computeStatus).toBe(200)
     }).pipe(Effect.provide(env())))
 
-  it.scoped("revokeOnClose revokes both tokens through DELETE /v2.0/tokens/{id}", () =>
+  it.scopedLive("revokeOnClose revokes both tokens through DELETE /v2.0/tokens/{id}", () =>
     Effect.gen(function*() {
       const sim = yield* KeystoneSim.KeystoneSim
       yield* V2.program.pipe(Effect.provide(V2.layer({ authUrl: "http://keystone.test/v2.0", auth: demo, serviceAuth: { auth: admin } })), Effect.scoped)

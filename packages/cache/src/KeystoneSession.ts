@@ -29,8 +29,15 @@
  *   at random, so processes sharing a store spread out).
  * - While renewal fails, the current token is served until it expires
  *   locally; then `token` fails with the last attempt's error. The fiber
- *   keeps trying (transient errors from 2 s up to every minute; refusals such
- *   as 401 from 30 s up to every 10 minutes) and recovers on its own.
+ *   keeps trying (transient errors from 2 s up to every minute while a valid
+ *   token is held, at most `maxRetryDelayWithoutToken` (5 s) apart once none
+ *   is; refusals such as 401 from 30 s up to every 10 minutes) and recovers
+ *   on its own. A `Retry-After` delays renewal only while a valid token is
+ *   held.
+ * - Logins are at least `minimumRefresh` (1 s) apart, whoever asks: a
+ *   Keystone handing out nearly dead tokens cannot make every `token` call a
+ *   login. An `issued_at` more than 5 minutes off the local clock is logged
+ *   once as a warning.
  *
  * ## The store
  *
@@ -38,7 +45,12 @@
  * on a worker restart) and at every renewal, inside `withLock` and before
  * issuing (another process may just have renewed); written after every issue;
  * cleaned on `invalidate` and, with `revokeOnClose`, on close. Store failures
- * are logged and treated as a miss: never fatal.
+ * are logged and treated as a miss: never fatal. A stored token whose user,
+ * scope or API version contradicts the session's own login (the ids or names
+ * in `auth`, the auth URL, what Keystone said about the session's own
+ * tokens) is never adopted: a miss, logged as a warning. Whoever can read
+ * the store can still copy a genuine entry: use `TokenStore.layerEncrypted`
+ * for a store others can write.
  *
  * @since 0.1.0
  */
@@ -55,6 +67,7 @@ import * as Layer from "effect/Layer"
 import type * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
 import type * as Stream from "effect/Stream"
+import * as Origins from "./internal/origins.js"
 import * as internal from "./internal/session.js"
 import type * as TokenStore from "./TokenStore.js"
 
@@ -77,7 +90,63 @@ export interface Options {
    * client's auth URL: sessions with the same login share a token.
    */
   readonly storeKey?: TokenStore.StoreKey | undefined
+  /**
+   * The least time between two logins of this session, whoever asks (the
+   * refresher, `token`, `tokenValidFor`, `refresh`, a 401 retry): a renewal
+   * due sooner waits. Bounds the logins a Keystone handing out nearly dead
+   * tokens can cause. Default 1 second.
+   *
+   * @since 0.2.0
+   */
+  readonly minimumRefresh?: Duration.DurationInput | undefined
+  /**
+   * While the session holds no valid token, transient renewal failures (503,
+   * 429, resets) are retried at least this often, whatever `Retry-After`
+   * said. (While a valid token is held, `Retry-After` is honoured up to that
+   * token's expiry; refusals such as 401 keep their slow backoff.) Default 5
+   * seconds.
+   *
+   * @since 0.2.0
+   */
+  readonly maxRetryDelayWithoutToken?: Duration.DurationInput | undefined
+  /**
+   * A 401 from a service through `httpClient` for a token issued less than
+   * this ago is returned to the caller as is: the service refuses us, and a
+   * new login would only be refused again. Past it, a 401 invalidates the
+   * token and the request is retried once with a fresh one. Default 30
+   * seconds.
+   *
+   * @since 0.2.0
+   */
+  readonly refusedTokenWindow?: Duration.DurationInput | undefined
+  /**
+   * Origins (`https://host:port`; a URL's path is ignored) `httpClient` may
+   * send the token to besides those of the token's own catalog and of the
+   * auth URL. A request to any other origin fails with `OriginNotAllowed`
+   * and is not sent. Entries that are not absolute http(s) URLs allow
+   * nothing (logged at start). Default none.
+   *
+   * @since 0.2.0
+   */
+  readonly allowOrigins?: ReadonlyArray<string> | undefined
 }
+
+/**
+ * `session.httpClient` refused to send the token to a request's origin: it
+ * is not in the token's catalog, not the auth URL's, and not in
+ * `allowOrigins` (or the URL is not an absolute http(s) URL). Nothing was
+ * sent.
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export const OriginNotAllowed: typeof Origins.OriginNotAllowed = Origins.OriginNotAllowed
+
+/**
+ * @since 0.2.0
+ * @category errors
+ */
+export type OriginNotAllowed = Origins.OriginNotAllowed
 
 /**
  * @since 0.1.0
@@ -112,13 +181,21 @@ export interface KeystoneSessionService {
   /** The current token's catalog. */
   readonly catalog: Effect.Effect<Catalog.Catalog, KeystoneError.KeystoneError>
   /**
-   * The application's `HttpClient` with `X-Auth-Token` set. On a 401 it
-   * invalidates the token that was refused and retries once with a fresh one;
-   * a second 401 is returned as is. (A request with a stream body is not
-   * retried: the body cannot be sent twice.)
+   * The application's `HttpClient` with `X-Auth-Token` set, for the origins
+   * of the token's catalog, the auth URL's and `allowOrigins` only: a
+   * request elsewhere fails with `OriginNotAllowed`, unsent. It does not
+   * follow redirects (a fetch-based client is told not to); wrap it in
+   * `HttpClient.followRedirects` and each hop is checked like a new request.
+   * The `HttpClient` provided to the session must not follow redirects
+   * itself.
+   *
+   * On a 401 for a token older than `refusedTokenWindow` it invalidates that
+   * token and retries once with a fresh one; a second 401, or a 401 for a
+   * token issued moments ago, is returned as is. (A request with a stream
+   * body is not retried: the body cannot be sent twice.)
    */
   readonly httpClient: Effect.Effect<
-    HttpClient.HttpClient.With<HttpClientError.HttpClientError | KeystoneError.KeystoneError>
+    HttpClient.HttpClient.With<HttpClientError.HttpClientError | KeystoneError.KeystoneError | OriginNotAllowed>
   >
   /** Every token the session adopts from now on (issued or taken from the store). */
   readonly changes: Stream.Stream<Token.Token>

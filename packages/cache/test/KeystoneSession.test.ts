@@ -29,6 +29,12 @@ const computeUrl = (session: KeystoneSession.KeystoneSessionService) =>
 
 const COMPUTE = "GET service:compute"
 
+/** Logins are at least `minimumRefresh` (1 s) apart: step past it before asking for a new token on demand. */
+const pastMinimumRefresh = TestClock.adjust("1 second")
+
+/** A 401 counts against a token only once it is older than `refusedTokenWindow` (30 s). */
+const pastRefusedTokenWindow = TestClock.adjust("31 seconds")
+
 describe("KeystoneSession", () => {
   describe("single flight", () => {
     it.scoped("10,000 concurrent fibers on an empty store make exactly one issue request", () =>
@@ -50,11 +56,13 @@ describe("KeystoneSession", () => {
         const env = yield* makeEnv()
         const session = yield* makeSession(env)
         const first = yield* session.token
+        yield* pastMinimumRefresh
         yield* session.invalidate(first)
         const after = yield* Effect.all(Array.from({ length: 10_000 }, () => session.token), { concurrency: "unbounded" })
         expect(yield* env.sim.count(ISSUE)).toBe(2)
         expect(new Set(after.map(idOf)).size).toBe(1)
         expect(idOf(after[0]!)).not.toBe(idOf(first))
+        yield* pastMinimumRefresh
         const refreshed = yield* Effect.all(Array.from({ length: 10_000 }, () => session.refresh), {
           concurrency: "unbounded"
         })
@@ -151,6 +159,7 @@ describe("KeystoneSession", () => {
         const session = yield* Effect.provide(makeSession(env), logs.layer)
         const t = yield* session.token
         expect(Token.isExpired(t, yield* DateTime.now)).toBe(false)
+        yield* pastMinimumRefresh
         yield* session.invalidate(t)
         const t2 = yield* session.token
         expect(idOf(t2)).not.toBe(idOf(t))
@@ -167,6 +176,7 @@ describe("KeystoneSession", () => {
         const env = yield* makeEnv()
         const session = yield* makeSession(env)
         const old = yield* session.token
+        yield* pastMinimumRefresh
         const newer = yield* session.refresh
         expect(idOf(newer)).not.toBe(idOf(old))
         yield* session.invalidate(old)
@@ -181,6 +191,7 @@ describe("KeystoneSession", () => {
         const env = yield* makeEnv()
         const session = yield* makeSession(env)
         const current = yield* session.token
+        yield* pastMinimumRefresh
         yield* session.invalidate(current)
         expect(Option.isNone(yield* env.store.get(session.storeKey))).toBe(true)
         const next = yield* session.token
@@ -199,6 +210,7 @@ describe("KeystoneSession", () => {
         const env = yield* makeEnv({ store: Layer.succeed(TokenStore.TokenStore, sticky) })
         const session = yield* makeSession(env)
         const bad = yield* session.token
+        yield* pastMinimumRefresh
         yield* session.invalidate(bad)
         expect(removes).toBe(1)
         const next = yield* session.token
@@ -215,6 +227,7 @@ describe("KeystoneSession", () => {
         const collected = yield* session.changes.pipe(Stream.take(3), Stream.runCollect, Effect.fork)
         yield* TestClock.adjust("1 second") // let the subscriber subscribe
         const a = yield* session.refresh
+        yield* pastMinimumRefresh
         const b = yield* session.refresh
         yield* TestClock.adjust("1 hour") // one background renewal
         const c = yield* session.token
@@ -293,6 +306,7 @@ describe("KeystoneSession", () => {
         const http = yield* session.httpClient
         const url = yield* computeUrl(session)
         const first = yield* session.token
+        yield* pastRefusedTokenWindow
         yield* env.sim.revoke(idOf(first)) // Keystone revoked it behind our back
         const response = yield* http.get(`${url}/servers`)
         expect(response.status).toBe(200)
@@ -307,6 +321,7 @@ describe("KeystoneSession", () => {
         const session = yield* makeSession(env)
         const http = yield* session.httpClient
         const url = yield* computeUrl(session)
+        yield* pastRefusedTokenWindow
         yield* env.sim.revoke(idOf(yield* session.token))
         const responses = yield* Effect.all(Array.from({ length: 100 }, () => http.get(`${url}/servers`)), {
           concurrency: "unbounded"
@@ -323,6 +338,7 @@ describe("KeystoneSession", () => {
         const http = yield* session.httpClient
         const url = yield* computeUrl(session)
         yield* session.token
+        yield* pastRefusedTokenWindow
         yield* env.sim.inject(Fault.status(401, { route: COMPUTE, count: Infinity }))
         const response = yield* http.get(`${url}/servers`)
         expect(response.status).toBe(401)

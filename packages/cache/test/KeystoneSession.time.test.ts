@@ -3,8 +3,6 @@
  * the renewal point, and local clocks 15 minutes off Keystone's. TestClock
  * drives the simulator's clock and the session's alike.
  */
-import * as HttpClient from "@effect/platform/HttpClient"
-import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { describe, expect, it } from "@effect/vitest"
 import { Token } from "@effect-keystone/schema"
 import { Fault } from "@effect-keystone/testing"
@@ -16,7 +14,7 @@ import * as Redacted from "effect/Redacted"
 import * as Supervisor from "effect/Supervisor"
 import * as TestClock from "effect/TestClock"
 import * as Deadline from "../src/internal/deadline.js"
-import { ISSUE, makeEnv, makeSession } from "./utils/session.js"
+import { ISSUE, makeEnv, makeSession, skewed } from "./utils/session.js"
 
 const idOf = (t: Token.Token) => Redacted.value(t.id)
 const MIN = 60_000
@@ -36,34 +34,6 @@ const expectedRenewals = (spanMillis: number) => {
   const shortest = longest - margin * Deadline.jitterShare
   return { min: Math.floor(spanMillis / longest) - 1, max: Math.ceil(spanMillis / shortest) + 1 }
 }
-
-/**
- * The local clock `shift` ahead of Keystone's: every Keystone timestamp in a
- * token body reads `shift` earlier than the local clock expects (negative:
- * the local clock is behind).
- */
-const skewed = (shiftMillis: number) => (http: HttpClient.HttpClient): HttpClient.HttpClient =>
-  HttpClient.transform(http, (effect, request) =>
-    Effect.flatMap(effect, (response) => {
-      const rewritable = (request.method === "POST" || request.method === "GET") &&
-        request.url.endsWith("/auth/tokens") && (response.status === 200 || response.status === 201)
-      if (!rewritable) {
-        return Effect.succeed(response)
-      }
-      return Effect.map(response.text, (text) => {
-        const body = JSON.parse(text) as { token: Record<string, unknown> }
-        for (const field of ["issued_at", "expires_at"] as const) {
-          const value = body.token[field]
-          if (typeof value === "string") {
-            body.token[field] = new Date(Date.parse(value) - shiftMillis).toISOString()
-          }
-        }
-        return HttpClientResponse.fromWeb(
-          request,
-          new Response(JSON.stringify(body), { status: response.status, headers: response.headers })
-        )
-      })
-    }))
 
 describe("KeystoneSession over time", () => {
   it.scoped("30 days on 1-hour tokens: ~800 renewals, never an expired token, no fiber growth", () =>

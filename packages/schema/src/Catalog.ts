@@ -185,6 +185,30 @@ export class EndpointNotFound extends Schema.TaggedError<EndpointNotFound>()("En
   }
 }
 
+/**
+ * Why `url` is never handed out as an endpoint, or `undefined` when it may
+ * be: it must be an absolute `http:` or `https:` URL without user info. A
+ * catalog entry pointing anywhere else (`file:`, `javascript:`, a URL with
+ * credentials in it) is treated as absent. The URL itself is not repeated in
+ * the answer (its user info may be a secret).
+ *
+ * @since 0.2.0
+ * @category lookup
+ */
+export const urlProblem = (url: string): string | undefined => {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return "its URL is not an absolute URL"
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
+    return `its URL scheme ${parsed.protocol} is not http: or https:`
+  }
+  if (parsed.username !== "" || parsed.password !== "") return "its URL carries user info"
+  return undefined
+}
+
 const normalizeInterface = (i: EndpointFilter["interface"]): Interface =>
   i === undefined ? "public" : i.endsWith("URL") ? (i.slice(0, -3) as Interface) : (i as Interface)
 
@@ -209,6 +233,10 @@ const explain = (catalog: Catalog, filter: EndpointFilter, iface: Interface): Ar
       const why: Array<string> = []
       if (e.interface !== iface) why.push(`interface ${e.interface}`)
       if (filter.region !== undefined && e.region !== filter.region) why.push(`region ${e.region ?? "(none)"}`)
+      if (why.length === 0) {
+        const problem = urlProblem(e.url)
+        if (problem !== undefined) why.push(problem)
+      }
       if (why.length > 0) reasons.push(`${label} endpoint ${e.id}: ${why.join(", ")}`)
     }
   }
@@ -224,12 +252,22 @@ interface Candidate {
 
 type Index = Map<string, ReadonlyArray<Candidate>>
 
-const indexes = new WeakMap<Catalog, { readonly byTypeInterface: Index; readonly answers: Map<string, Either.Either<string, EndpointNotFound>> }>()
+interface Indexed {
+  readonly byTypeInterface: Index
+  readonly origins: ReadonlySet<string>
+  readonly answers: Map<string, Either.Either<string, EndpointNotFound>>
+}
 
-const buildIndex = (catalog: Catalog): Index => {
+const indexes = new WeakMap<Catalog, Indexed>()
+
+const buildIndex = (catalog: Catalog): Indexed => {
   const index = new Map<string, Array<Candidate>>()
+  const origins = new Set<string>()
   for (const s of catalog.services) {
     for (const e of s.endpoints) {
+      // never handed out: explained by `explain`
+      if (urlProblem(e.url) !== undefined) continue
+      origins.add(new URL(e.url).origin)
       const key = `${s.type}\u0000${e.interface}`
       let list = index.get(key)
       if (list === undefined) index.set(key, list = [])
@@ -237,17 +275,27 @@ const buildIndex = (catalog: Catalog): Index => {
     }
   }
   for (const list of index.values()) list.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0))
-  return index
+  return { byTypeInterface: index, origins, answers: new Map() }
 }
 
-const indexOf = (catalog: Catalog) => {
+const indexOf = (catalog: Catalog): Indexed => {
   let entry = indexes.get(catalog)
   if (entry === undefined) {
-    entry = { byTypeInterface: buildIndex(catalog), answers: new Map() }
+    entry = buildIndex(catalog)
     indexes.set(catalog, entry)
   }
   return entry
 }
+
+/**
+ * The origins (`scheme://host:port`) of every endpoint `endpoint` may hand
+ * out: where a token from this catalog is meant to go. Computed once per
+ * catalog.
+ *
+ * @since 0.2.0
+ * @category lookup
+ */
+export const origins = (catalog: Catalog): ReadonlySet<string> => indexOf(catalog).origins
 
 const interfaces = new Set(["public", "internal", "admin", "publicURL", "internalURL", "adminURL"])
 
@@ -278,7 +326,8 @@ const invalidFilter = (filter: EndpointFilter): EndpointNotFound | undefined => 
 
 /**
  * The URL of the endpoint matching `filter`, or `EndpointNotFound` explaining
- * every rejected candidate. When several match, the first by region, service
+ * every rejected candidate. Only absolute `http:`/`https:` URLs without user
+ * info are ever returned (see `urlProblem`); others are explained misses. When several match, the first by region, service
  * name, service id and endpoint id wins, whatever order Keystone sent.
  *
  * The catalog is indexed once (by type and interface) and each distinct

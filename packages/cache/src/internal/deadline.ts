@@ -26,8 +26,16 @@ export const marginShare = 0.1
 /** Jitter: the refresher starts up to this share of the margin early. @internal */
 export const jitterShare = 0.25
 
-/** Never renew more often than this (a Keystone issuing near-dead tokens). @internal */
+/**
+ * Never log in more often than this by default (a Keystone issuing
+ * near-dead tokens, callers asking for fresh ones in a loop).
+ *
+ * @internal
+ */
 export const minimumRefreshMillis = 1_000
+
+/** A gap this large between Keystone's `issued_at` and the token's arrival is logged. @internal */
+export const implausibleSkewMillis = 5 * 60_000
 
 /**
  * The margin for a token living `lifetimeMillis`: `configured`, else
@@ -128,13 +136,20 @@ export interface Schedule {
 }
 
 /**
- * `jitter01` is uniform in [0, 1).
+ * `jitter01` is uniform in [0, 1). The background renewal comes no sooner
+ * than `minimumRefresh` after `now`.
  *
  * @internal
  */
-export const schedule = (life: Life, now: number, configuredMargin: number | undefined, jitter01: number): Schedule => {
+export const schedule = (
+  life: Life,
+  now: number,
+  configuredMargin: number | undefined,
+  jitter01: number,
+  minimumRefresh: number = minimumRefreshMillis
+): Schedule => {
   const m = margin(life.lifetime, configuredMargin)
   const renewAt = life.expiresAt - m
-  const refreshAt = Math.max(Math.floor(renewAt - m * jitterShare * jitter01), now + minimumRefreshMillis)
+  const refreshAt = Math.max(Math.floor(renewAt - m * jitterShare * jitter01), now + minimumRefresh)
   return { expiresAt: life.expiresAt, renewAt, refreshAt, margin: m, lifetime: life.lifetime }
 }

@@ -6,9 +6,6 @@
  * @internal
  */
 import * as HttpClient from "@effect/platform/HttpClient"
-import type * as HttpClientError from "@effect/platform/HttpClientError"
-import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
-import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { KeystoneClient, KeystoneError } from "@effect-keystone/client"
 import { Catalog, type Token } from "@effect-keystone/schema"
 import * as Cause from "effect/Cause"
@@ -29,43 +26,17 @@ import type { KeystoneSessionService, Options } from "../KeystoneSession.js"
 import * as TokenStore from "../TokenStore.js"
 import * as Backoff from "./backoff.js"
 import * as Deadline from "./deadline.js"
-
-/** The current token and its local deadlines. @internal */
-export interface Entry extends Deadline.Schedule {
-  readonly token: Token.Token
-  /** `Redacted.value(token.id)`: compared, never logged. */
-  readonly id: string
-  readonly source: Deadline.Source
-  readonly arrivedAt: number
-  /** `Effect.succeed(token)`, made once so the hot path allocates nothing. */
-  readonly succeed: Effect.Effect<Token.Token>
-}
-
-/** @internal */
-export interface State {
-  readonly entry: Entry | undefined
-  /** The last renewal's typed failure; cleared by the next success. */
-  readonly failure: KeystoneError.KeystoneError | undefined
-  /** Consecutive failed renewals (typed or not). */
-  readonly failures: number
-  /** Local millis before which nobody starts another renewal after a failure. */
-  readonly retryAt: number
-}
-
-const initial: State = { entry: undefined, failure: undefined, failures: 0, retryAt: 0 }
+import * as SessionHttp from "./sessionHttp.js"
+import * as SessionOptions from "./sessionOptions.js"
+import * as SessionStore from "./sessionStore.js"
+import * as SessionEntry from "./sessionEntry.js"
+import { type Entry, idOf, iso, type State } from "./sessionEntry.js"
+import * as StoredEntry from "./storedEntry.js"
 
 /** How many invalidated ids are remembered (never adopted again from the store). */
 const invalidatedMemory = 32
 
-/** Store calls that take longer than this are abandoned (a miss). */
-const storeTimeout = Duration.seconds(5)
-
 const changesCapacity = 16
-
-const iso = (d: Option.Option<DateTime.Utc>): string => Option.match(d, { onNone: () => "never", onSome: DateTime.formatIso })
-
-const idOf = (subject: Token.Token | Redacted.Redacted<string>): string =>
-  Redacted.isRedacted(subject) ? Redacted.value(subject) : Redacted.value(subject.id)
 
 /** @internal */
 export const make = (
@@ -83,12 +54,11 @@ export const make = (
     const clock = yield* Effect.clock
     const random = yield* Effect.random
     const key = options.storeKey ?? TokenStore.key({ authUrl: client.authUrl, auth: options.auth })
-    const configuredMargin = options.refreshMargin === undefined
-      ? undefined
-      : Duration.toMillis(Duration.decode(options.refreshMargin))
+    const { configuredMargin, maxWithoutTokenMillis, minimumRefresh, origins, refusedTokenWindow } = SessionOptions
+      .resolve(options, client.authUrl)
     const annotations = { "keystone.store": store.backend, "keystone.store_key": key }
 
-    const state = yield* Ref.make(initial)
+    const state = yield* Ref.make<State>(SessionEntry.initial)
     const readState = Ref.get(state)
     const wake = yield* Queue.sliding<void>(1)
     const changes = yield* Effect.acquireRelease(PubSub.sliding<Token.Token>(changesCapacity), PubSub.shutdown)
@@ -102,65 +72,57 @@ export const make = (
 
     const now = () => clock.unsafeCurrentTimeMillis()
 
-    // -- the store: every failure is a logged miss, never fatal ----------------------------
-
-    const storeFailed = (operation: string) => (cause: Cause.Cause<unknown>) =>
-      Effect.logWarning(`KeystoneSession: token store ${operation} failed; carrying on without it`).pipe(
-        Effect.annotateLogs({ ...annotations, error: Cause.pretty(cause) })
-      )
-
-    const storeGet: Effect.Effect<Option.Option<Token.Token>> = store.get(key).pipe(
-      Effect.timeoutFail({ duration: storeTimeout, onTimeout: () => "timed out" }),
-      Effect.catchAllCause((cause) => Effect.as(storeFailed("get")(cause), Option.none()))
-    )
-
-    const storeSet = (token: Token.Token): Effect.Effect<void> =>
-      store.set(key, token).pipe(
-        Effect.timeoutFail({ duration: storeTimeout, onTimeout: () => "timed out" }),
-        Effect.catchAllCause(storeFailed("set"))
-      )
-
-    /** Removes `id` from the store if (and only if) the store still holds that token. */
-    const storeRemoveIf = (id: string): Effect.Effect<void> =>
-      store.withLock(
-        key,
-        Effect.flatMap(storeGet, (stored) =>
-          Option.isSome(stored) && Redacted.value(stored.value.id) === id
-            ? store.remove(key).pipe(
-              Effect.timeoutFail({ duration: storeTimeout, onTimeout: () => "timed out" }),
-              Effect.catchAllCause(storeFailed("remove"))
-            )
-            : Effect.void)
-      )
+    const stored = SessionStore.make(store, key, annotations)
+    /** What the tokens this session holds must say about user, scope and version. */
+    let expected = StoredEntry.expectedOf(options.auth, client.authUrl)
+    /** When the last login started (local millis): logins are at least `minimumRefresh` apart. */
+    let lastLoginAt = -Infinity
+    let skewWarned = false
 
     // -- entries ------------------------------------------------------------------------------
 
     const makeEntry = (token: Token.Token, source: Deadline.Source, arrivedAt: number) =>
-      Effect.map(random.next, (jitter01): Entry => {
-        const life = source === "issued"
-          ? Deadline.ofIssued(token, arrivedAt, skew)
-          : Deadline.ofStored(token, arrivedAt, skew)
-        return {
-          ...Deadline.schedule(life, arrivedAt, configuredMargin, jitter01),
-          token,
-          id: Redacted.value(token.id),
-          source,
-          arrivedAt,
-          succeed: Effect.succeed(token)
-        }
-      })
+      Effect.map(random.next, (jitter01) =>
+        SessionEntry.make(token, source, arrivedAt, { skew, configuredMargin, minimumRefresh, jitter01 }))
 
-    const logEntry = (entry: Entry, message: string) =>
-      Effect.logInfo(message).pipe(
-        Effect.annotateLogs({
-          ...annotations,
-          "keystone.source": entry.source,
-          "keystone.expires_at": iso(entry.token.expiresAt),
-          "keystone.audit_id": entry.token.auditIds[0] ?? "(none)",
-          "keystone.local_expires_in_ms": entry.expiresAt - entry.arrivedAt,
-          "keystone.renew_in_ms": entry.refreshAt - entry.arrivedAt
-        })
+    const logEntry = (entry: Entry, message: string) => SessionEntry.log(entry, message, annotations)
+
+    // -- adopting and issuing -----------------------------------------------------------------
+
+    const remember = (id: string) => {
+      if (!invalidated.includes(id)) {
+        invalidated.push(id)
+        if (invalidated.length > invalidatedMemory) invalidated.shift()
+      }
+    }
+
+    /** A stored token as an entry, unless it contradicts what the session knows about its login (logged, remembered). */
+    const adoptable = (token: Token.Token): Effect.Effect<Entry | undefined> => {
+      const problem = StoredEntry.mismatch(token, expected)
+      if (problem === undefined) return makeEntry(token, "store", now())
+      remember(Redacted.value(token.id))
+      return Effect.as(
+        Effect.logWarning(`KeystoneSession: not adopting the token in the store: ${problem}`).pipe(
+          Effect.annotateLogs({ ...annotations, "keystone.audit_id": token.auditIds[0] ?? "(none)" })
+        ),
+        undefined
       )
+    }
+
+    /** Waits until the last login is at least `minimumRefresh` old, then marks a new one. */
+    const loginSlot: Effect.Effect<void> = Effect.suspend(() => {
+      const wait = Math.ceil(lastLoginAt + minimumRefresh - now())
+      const mark = Effect.sync(() => void (lastLoginAt = now()))
+      return wait > 0 ? Effect.zipRight(Effect.sleep(Duration.millis(wait)), mark) : mark
+    })
+
+    const warnSkew = (observed: number): Effect.Effect<void> => {
+      if (skewWarned || Math.abs(observed) <= Deadline.implausibleSkewMillis) return Effect.void
+      skewWarned = true
+      return Effect.logWarning(
+        "KeystoneSession: Keystone's issued_at is more than 5 minutes off the local clock; check NTP on both sides (deadlines use token lifetimes, so they still hold)"
+      ).pipe(Effect.annotateLogs({ ...annotations, "keystone.clock_skew_ms": observed }))
+    }
 
     // -- one renewal --------------------------------------------------------------------------
 
@@ -172,29 +134,34 @@ export const make = (
     const acquire = (force: boolean, minRemaining: number): Effect.Effect<Entry, KeystoneError.KeystoneError> =>
       Effect.flatMap(readState, (s) => {
         const replacing = s.entry?.id
-        return store.withLock(
-          key,
+        return stored.withLock(
           Effect.gen(function*() {
             if (!force) {
-              const stored = yield* storeGet
-              if (Option.isSome(stored)) {
-                const id = Redacted.value(stored.value.id)
+              const found = yield* stored.get
+              if (Option.isSome(found)) {
+                const id = Redacted.value(found.value.id)
                 if (id !== replacing && !invalidated.includes(id)) {
-                  const at = now()
-                  const entry = yield* makeEntry(stored.value, "store", at)
-                  if (entry.expiresAt - at > Math.max(entry.margin, minRemaining)) return entry
-                  yield* Effect.logDebug("KeystoneSession: stored token too close to expiry; issuing").pipe(
-                    Effect.annotateLogs({ ...annotations, "keystone.expires_at": iso(stored.value.expiresAt) })
-                  )
+                  const usable = yield* adoptable(found.value)
+                  if (usable !== undefined) {
+                    if (usable.expiresAt - usable.arrivedAt > Math.max(usable.margin, minRemaining)) return usable
+                    yield* Effect.logDebug("KeystoneSession: stored token too close to expiry; issuing").pipe(
+                      Effect.annotateLogs({ ...annotations, "keystone.expires_at": iso(found.value.expiresAt) })
+                    )
+                  }
                 }
               }
             }
+            yield* loginSlot
             const token = yield* client.issue(options.auth)
             const at = now()
             const observed = Deadline.skewOf(token, at)
-            if (observed !== undefined) skew = observed
+            if (observed !== undefined) {
+              skew = observed
+              yield* warnSkew(observed)
+            }
+            expected = StoredEntry.learn(expected, token)
             const entry = yield* makeEntry(token, "issued", at)
-            yield* storeSet(token)
+            yield* stored.set(token)
             return entry
           })
         )
@@ -216,9 +183,12 @@ export const make = (
         if (Cause.isInterruptedOnly(cause)) return Effect.void
         const error = Option.getOrUndefined(Cause.failureOption(cause))
         const failures = s.failures + 1
-        const pause = Backoff.delay(failures, error, jitter01)
         const at = now()
         const valid = s.entry !== undefined && at < s.entry.expiresAt
+        const pause = Backoff.delay(failures, error, jitter01, {
+          validForMillis: s.entry !== undefined && valid ? s.entry.expiresAt - at : 0,
+          maxWithoutTokenMillis
+        })
         return Ref.set(state, { entry: s.entry, failure: error ?? s.failure, failures, retryAt: at + Math.ceil(pause) }).pipe(
           Effect.zipRight(Queue.offer(wake, undefined)),
           Effect.zipRight(
@@ -321,10 +291,7 @@ export const make = (
         const id = idOf(subject)
         // a refused token is not revoked again on close
         issued = issued.filter((e) => e.id !== id)
-        if (!invalidated.includes(id)) {
-          invalidated.push(id)
-          if (invalidated.length > invalidatedMemory) invalidated.shift()
-        }
+        remember(id)
         return Ref.modify(state, (s): [boolean, State] =>
           s.entry !== undefined && s.entry.id === id ? [true, { ...s, entry: undefined }] : [false, s]).pipe(
             Effect.tap((dropped) =>
@@ -335,7 +302,7 @@ export const make = (
                 )
                 : Effect.void
             ),
-            Effect.zipRight(storeRemoveIf(id))
+            Effect.zipRight(stored.removeIf(id))
           )
       })
 
@@ -348,35 +315,10 @@ export const make = (
 
     // -- the HttpClient -----------------------------------------------------------------------
 
-    const withToken = (request: HttpClientRequest.HttpClientRequest, t: Token.Token) =>
-      HttpClientRequest.setHeader(request, "x-auth-token", Redacted.value(t.id))
+    const issuedMomentsAgo = (t: Token.Token): Effect.Effect<boolean> =>
+      Effect.map(readState, ({ entry: e }) => e !== undefined && e.token === t && now() - e.issuedAtLocal < refusedTokenWindow)
 
-    /** Reads (and drops) a body we will not return, so the connection can be reused. */
-    const discard = (response: HttpClientResponse.HttpClientResponse) =>
-      Effect.ignore(Effect.timeout(response.arrayBuffer, Duration.seconds(1)))
-
-    const send = (
-      request: HttpClientRequest.HttpClientRequest
-    ): Effect.Effect<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError | KeystoneError.KeystoneError> =>
-      Effect.flatMap(token, (first) =>
-        Effect.flatMap(baseHttp.execute(withToken(request, first)), (response) => {
-          // A stream body cannot be sent twice: the 401 goes back as is.
-          if (response.status !== 401 || request.body._tag === "Stream") return Effect.succeed(response)
-          return discard(response).pipe(
-            Effect.zipRight(invalidate(first)),
-            Effect.zipRight(Effect.logDebug("KeystoneSession: 401 from a service; retrying once with a fresh token").pipe(
-              Effect.annotateLogs({ ...annotations, url: request.url })
-            )),
-            Effect.zipRight(token),
-            Effect.flatMap((second) => baseHttp.execute(withToken(request, second)))
-          )
-        }))
-
-    const httpClient: HttpClient.HttpClient.With<HttpClientError.HttpClientError | KeystoneError.KeystoneError> =
-      HttpClient.makeWith<never, never, HttpClientError.HttpClientError | KeystoneError.KeystoneError, never>(
-        (request) => Effect.flatMap(request, send),
-        Effect.succeed
-      )
+    const httpClient = SessionHttp.make(baseHttp, { token, invalidate, issuedMomentsAgo, annotations }, origins)
 
     // -- the refresher ------------------------------------------------------------------------
 
@@ -419,13 +361,18 @@ export const make = (
                   Effect.annotateLogs({ ...annotations, error: Cause.pretty(cause) })
                 )
               ),
-              Effect.zipRight(storeRemoveIf(e.id))
+              Effect.zipRight(stored.removeIf(e.id))
             ), { discard: true })
         })
       )
     }
 
     yield* Effect.forkIn(Effect.interruptible(refresher), scope)
+    if (origins.invalid.length > 0) {
+      yield* Effect.logWarning(
+        `KeystoneSession: ${origins.invalid.length} allowOrigins entries are not absolute http(s) URLs; they allow nothing`
+      ).pipe(Effect.annotateLogs(annotations))
+    }
     yield* Effect.logDebug("KeystoneSession: started").pipe(Effect.annotateLogs(annotations))
 
     const service: KeystoneSessionService = {

@@ -3,6 +3,7 @@
  * session, all built in the test's scope (so the TestClock drives them).
  */
 import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { Credentials, KeystoneClient, Scope as KScope } from "@effect-keystone/client"
 import { KeystoneSim } from "@effect-keystone/testing"
 import * as Context from "effect/Context"
@@ -91,3 +92,39 @@ export const makeSession = (
   options?: Partial<KeystoneSession.Options>
 ): Effect.Effect<KeystoneSession.KeystoneSessionService, never, Scope.Scope> =>
   Effect.provide(KeystoneSession.make({ auth, ...options }), env.context)
+
+/**
+ * Rewrites `issued_at` / `expires_at` in every token body Keystone sends
+ * (`rewrite` gets the field and its epoch millis, returns the new millis).
+ */
+export const rewriteTokenTimes = (rewrite: (field: "issued_at" | "expires_at", millis: number) => number) =>
+(http: HttpClient.HttpClient): HttpClient.HttpClient =>
+  HttpClient.transform(http, (effect, request) =>
+    Effect.flatMap(effect, (response) => {
+      const rewritable = (request.method === "POST" || request.method === "GET") &&
+        request.url.endsWith("/auth/tokens") && (response.status === 200 || response.status === 201)
+      if (!rewritable) {
+        return Effect.succeed(response)
+      }
+      return Effect.map(response.text, (text) => {
+        const body = JSON.parse(text) as { token: Record<string, unknown> }
+        for (const field of ["issued_at", "expires_at"] as const) {
+          const value = body.token[field]
+          if (typeof value === "string") {
+            body.token[field] = new Date(rewrite(field, Date.parse(value))).toISOString()
+          }
+        }
+        return HttpClientResponse.fromWeb(
+          request,
+          new Response(JSON.stringify(body), { status: response.status, headers: response.headers })
+        )
+      })
+    }))
+
+/**
+ * The local clock `shift` ahead of Keystone's: every Keystone timestamp in a
+ * token body reads `shift` earlier than the local clock expects (negative:
+ * the local clock is behind).
+ */
+export const skewed = (shiftMillis: number): (http: HttpClient.HttpClient) => HttpClient.HttpClient =>
+  rewriteTokenTimes((_field, millis) => millis - shiftMillis)

@@ -1,0 +1,93 @@
+/**
+ * What `KeystoneSession` holds: the current token with its local deadlines
+ * (an `Entry`), and the renewal state around it.
+ *
+ * @internal
+ */
+import type { KeystoneError } from "@effect-keystone/client"
+import type { Token } from "@effect-keystone/schema"
+import * as DateTime from "effect/DateTime"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+import * as Deadline from "./deadline.js"
+
+/** The current token and its local deadlines. @internal */
+export interface Entry extends Deadline.Schedule {
+  readonly token: Token.Token
+  /** `Redacted.value(token.id)`: compared, never logged. */
+  readonly id: string
+  readonly source: Deadline.Source
+  readonly arrivedAt: number
+  /** When Keystone issued it, on the local clock (`-Infinity`: unknown). */
+  readonly issuedAtLocal: number
+  /** `Effect.succeed(token)`, made once so the hot path allocates nothing. */
+  readonly succeed: Effect.Effect<Token.Token>
+}
+
+/** @internal */
+export interface State {
+  readonly entry: Entry | undefined
+  /** The last renewal's typed failure; cleared by the next success. */
+  readonly failure: KeystoneError.KeystoneError | undefined
+  /** Consecutive failed renewals (typed or not). */
+  readonly failures: number
+  /** Local millis before which nobody starts another renewal after a failure. */
+  readonly retryAt: number
+}
+
+/** @internal */
+export const initial: State = { entry: undefined, failure: undefined, failures: 0, retryAt: 0 }
+
+/** @internal */
+export const iso = (d: Option.Option<DateTime.Utc>): string =>
+  Option.match(d, { onNone: () => "never", onSome: DateTime.formatIso })
+
+/** @internal */
+export const idOf = (subject: Token.Token | Redacted.Redacted<string>): string =>
+  Redacted.isRedacted(subject) ? Redacted.value(subject) : Redacted.value(subject.id)
+
+/** @internal */
+export interface Timing {
+  /** Keystone's clock minus ours, from the last token this process issued. */
+  readonly skew: number | undefined
+  readonly configuredMargin: number | undefined
+  readonly minimumRefresh: number
+  /** Uniform in [0, 1). */
+  readonly jitter01: number
+}
+
+/** A token that arrived (issued) or was read (store) at `arrivedAt`, with its deadlines. @internal */
+export const make = (token: Token.Token, source: Deadline.Source, arrivedAt: number, timing: Timing): Entry => {
+  const life = source === "issued"
+    ? Deadline.ofIssued(token, arrivedAt, timing.skew)
+    : Deadline.ofStored(token, arrivedAt, timing.skew)
+  const issuedAtLocal = source === "issued"
+    ? arrivedAt
+    : Option.match(token.issuedAt, {
+      onNone: () => -Infinity,
+      onSome: (t) => arrivedAt - (Deadline.keystoneNow(arrivedAt, timing.skew) - DateTime.toEpochMillis(t))
+    })
+  return {
+    ...Deadline.schedule(life, arrivedAt, timing.configuredMargin, timing.jitter01, timing.minimumRefresh),
+    token,
+    id: Redacted.value(token.id),
+    source,
+    arrivedAt,
+    issuedAtLocal,
+    succeed: Effect.succeed(token)
+  }
+}
+
+/** Logs an entry with its expiry and audit id, never its id. @internal */
+export const log = (entry: Entry, message: string, annotations: Record<string, unknown>): Effect.Effect<void> =>
+  Effect.logInfo(message).pipe(
+    Effect.annotateLogs({
+      ...annotations,
+      "keystone.source": entry.source,
+      "keystone.expires_at": iso(entry.token.expiresAt),
+      "keystone.audit_id": entry.token.auditIds[0] ?? "(none)",
+      "keystone.local_expires_in_ms": entry.expiresAt - entry.arrivedAt,
+      "keystone.renew_in_ms": entry.refreshAt - entry.arrivedAt
+    })
+  )

@@ -9,8 +9,11 @@ import { Fault } from "@effect-keystone/testing"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { describe, expect, it } from "@effect/vitest"
+import * as Config from "effect/Config"
+import * as ConfigProvider from "effect/ConfigProvider"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import * as Logger from "effect/Logger"
 import * as Redacted from "effect/Redacted"
 import { Admin, adminAuth, adminV2, Demo, demoPassword, demoV2, leaks, runWithClock, withSim } from "./utils.js"
@@ -144,5 +147,34 @@ describe("an http:// auth URL that is not loopback", () => {
         "http://[::1]:5000/v3"
       ])
       expect(quiet).toEqual([])
+    }))
+})
+
+describe("the new options from Config", () => {
+  const http = HttpClient.make((request) =>
+    Effect.succeed(HttpClientResponse.fromWeb(request, new Response("x".repeat(64), { status: 503, headers: { "retry-after": "600" } })))
+  )
+  const issueWith = (env: ReadonlyArray<[string, string]>) =>
+    Effect.flip(Effect.flatMap(KeystoneClient.KeystoneClient, (c) => c.issue({ credentials: demoPassword }))).pipe(
+      Effect.provide(
+        KeystoneClient.layerConfig({
+          authUrl: Config.succeed("http://127.0.0.1:5000/v3"),
+          maxResponseBytes: Config.integer("MAX_BYTES"),
+          retry: Config.all({ maxRetryAfter: Config.duration("MAX_RETRY_AFTER"), maxAttempts: Config.succeed(1) })
+        }).pipe(
+          Layer.provide(Layer.setConfigProvider(ConfigProvider.fromMap(new Map(env)))),
+          Layer.provide(Layer.succeed(HttpClient.HttpClient, http))
+        )
+      )
+    )
+
+  it.effect("maxResponseBytes and retry.maxRetryAfter are read by KeystoneClient.layerConfig", () =>
+    Effect.gen(function*() {
+      const tooLarge = yield* issueWith([["MAX_BYTES", "32"], ["MAX_RETRY_AFTER", "2 seconds"]])
+      expect(tooLarge._tag).toBe("DecodeError")
+      expect(tooLarge.message).toContain("maxResponseBytes (32 bytes)")
+      const capped = yield* issueWith([["MAX_BYTES", "1024"], ["MAX_RETRY_AFTER", "2 seconds"]])
+      expect(capped._tag).toBe("ServiceUnavailable")
+      if (capped._tag === "ServiceUnavailable") expect(capped.retryAfter && Duration.toMillis(capped.retryAfter)).toBe(2_000)
     }))
 })

@@ -49,7 +49,12 @@ export interface ValidateOptions {
   readonly noCatalog?: boolean | undefined
   /** Accept a token up to Keystone's `allow_expired_window` past expiry. */
   readonly allowExpired?: boolean | undefined
-  /** v2.0 only: fail with `Unauthorized` unless the token is scoped to this tenant. */
+  /**
+   * Only a token scoped to this project (tenant) id is valid: another is
+   * `NotFound` from `validate` (the message says why) and `false` from
+   * `check`. Checked by the client on both versions, so a mismatch never
+   * reads as our own token refused. Must be non-empty.
+   */
   readonly belongsTo?: string | undefined
 }
 
@@ -71,6 +76,14 @@ export interface RetryPolicy {
   readonly budget?: Duration.DurationInput | undefined
   /** Replace the backoff entirely; `Retry-After` and the budget still apply. */
   readonly schedule?: Schedule.Schedule<unknown, KeystoneError> | undefined
+  /**
+   * The longest `Retry-After` honoured: a longer one counts as this long,
+   * in the retry pause and in the error's `retryAfter`. A pause that would
+   * outlast the budget still fails at once. Default: the budget (30 seconds).
+   *
+   * @since 0.2.0
+   */
+  readonly maxRetryAfter?: Duration.DurationInput | undefined
 }
 
 /**
@@ -99,8 +112,20 @@ export interface Options {
   /** Per-request timeout. Default 10 seconds. */
   readonly timeout?: Duration.DurationInput | undefined
   readonly serviceAuth?: ServiceAuth | undefined
-  /** Extra headers on every request (e.g. `User-Agent`). */
+  /**
+   * Extra headers on every request (e.g. `User-Agent`). A name that is not
+   * an HTTP token or a value with CR, LF or another control character makes
+   * every call fail with `BadRequest` (status 0) before anything is sent.
+   */
   readonly headers?: Readonly<Record<string, string>> | undefined
+  /**
+   * The largest response body read, in bytes. A larger one (declared by
+   * `Content-Length`, or streamed) fails the call with `DecodeError` and the
+   * connection is closed as soon as the cap is passed. Default 4 MiB.
+   *
+   * @since 0.2.0
+   */
+  readonly maxResponseBytes?: number | undefined
 }
 
 /**
@@ -137,7 +162,8 @@ export class KeystoneClient extends Context.Tag("@effect-keystone/client/Keyston
 export type HttpClientRequirement = HttpClient.HttpClient
 
 /**
- * Builds the service. Nothing is sent until the first call: version
+ * Builds the service. A plain `http://` authUrl to a host that is not
+ * loopback is logged once, as a warning. Nothing is sent until the first call: version
  * discovery (`version: "auto"` on a bare root) and the service token (with
  * `serviceAuth: { auth }`) happen on first use and are remembered once they
  * succeed. Requires an `HttpClient` (e.g. `NodeHttpClient.layerUndici`).

@@ -45,7 +45,9 @@ export class Unauthorized extends Schema.TaggedError<Unauthorized>()("Unauthoriz
 export class Forbidden extends Schema.TaggedError<Forbidden>()("Forbidden", withStatus) {}
 
 /**
- * 404: the subject token is unknown, expired or revoked.
+ * 404: the subject token is unknown, expired or revoked; or (from
+ * `validate` with `belongsTo`) valid but scoped to another project, which the
+ * message says.
  *
  * @since 0.1.0
  * @category errors
@@ -93,7 +95,9 @@ export class TransportError extends Schema.TaggedError<TransportError>()("Transp
 
 /**
  * A response that is not what Keystone sends: malformed JSON, an HTML page
- * from a proxy, a missing `X-Subject-Token`, a body of the wrong shape.
+ * from a proxy, a missing `X-Subject-Token`, a body of the wrong shape, a
+ * token id that is not one (spaces, non-ASCII, `..`), a token whose own
+ * timestamps give it no life, or a body over `maxResponseBytes`. Never retried.
  *
  * @since 0.1.0
  * @category errors

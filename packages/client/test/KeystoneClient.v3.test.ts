@@ -165,7 +165,8 @@ describe("KeystoneClient v3 against KeystoneSim", () => {
           const token = yield* client.issue({ credentials: demoPassword })
           expect((yield* client.validate(token, { belongsTo: Demo.projectId })).user.id).toBe(Demo.userId)
           const error = yield* Effect.flip(client.validate(token, { belongsTo: Admin.projectId }))
-          expect(error._tag).toBe("Unauthorized")
+          expect(error._tag).toBe("NotFound")
+          expect(error.message).toContain(`not scoped to project ${Admin.projectId}`)
         })))
   })
 

@@ -10,18 +10,22 @@ import * as Clock from "effect/Clock"
 import * as DateTime from "effect/DateTime"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Ref from "effect/Ref"
 import type { Auth } from "../Auth.js"
 import type { IssueOptions, ServiceAuth } from "../KeystoneClient.js"
-import type { KeystoneError } from "../KeystoneError.js"
+import type { KeystoneError, Unauthorized } from "../KeystoneError.js"
+import * as Errors from "./errors.js"
+import * as Secrets from "./secrets.js"
 
 /** @internal */
 export interface Caller {
   /**
    * Runs `f` with the caller's token id. With service credentials, a 401
-   * renews the service token and runs `f` once more.
+   * from Keystone (our own token refused) renews the service token and runs
+   * `f` once more; nothing else does.
    */
   readonly run: <A>(subject: string, f: (caller: string) => Effect.Effect<A, KeystoneError>) => Effect.Effect<A, KeystoneError>
 }
@@ -48,8 +52,12 @@ export const make = (
     return Effect.succeed({ run: (subject, f) => f(subject) })
   }
   if ("token" in serviceAuth) {
-    const token = serviceAuth.token
-    return Effect.succeed({ run: (_, f) => Effect.suspend(() => f(Redacted.value(token))) })
+    // the same rule as every other token id, checked before each use: a CR or LF is refused, not sent
+    const id = Secrets.tokenId(Redacted.isRedacted(serviceAuth.token) ? Redacted.value(serviceAuth.token) : undefined, "serviceAuth.token")
+    const refused = (reason: string) => Errors.refused({ method: "(any)", url: "(not sent)" }, reason)
+    return Effect.succeed({
+      run: (_, f) => Either.isLeft(id) ? Effect.fail(refused(id.left)) : Effect.suspend(() => f(id.right))
+    })
   }
   const auth = serviceAuth.auth
   return Effect.gen(function*() {
@@ -76,7 +84,8 @@ export const make = (
       Effect.flatMap(get, (token) =>
         f(Redacted.value(token.id)).pipe(
           Effect.catchIf(
-            (e): e is KeystoneError => e._tag === "Unauthorized",
+            // only Keystone's own 401 about our token; a client-side verdict is never an Unauthorized
+            (e): e is Unauthorized => e._tag === "Unauthorized" && e.status === 401,
             () =>
               invalidate(token).pipe(
                 Effect.zipRight(get),

@@ -11,6 +11,7 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Auth from "../Auth.js"
+import * as Body from "./body.js"
 import type {
   ApiVersion,
   IssueOptions,
@@ -41,11 +42,17 @@ export const make = (options: Options): Effect.Effect<KeystoneClientService, nev
     const env: Http.Env = {
       // The platform's own span would record token headers and v2.0 token
       // paths; each call has its own span (with redacted attributes) instead.
-      client: HttpClient.withTracerDisabledWhen(http, () => true),
+      // Scoped: each attempt's scope aborts its connection when it ends (a body cut off at the cap).
+      client: HttpClient.withScope(HttpClient.withTracerDisabledWhen(http, () => true)),
       headers: options.headers ?? {},
       retry: Retry.resolve(options.retry),
-      timeoutMillis: Duration.toMillis(Duration.decode(options.timeout ?? defaultTimeout))
+      timeoutMillis: Duration.toMillis(Duration.decode(options.timeout ?? defaultTimeout)),
+      maxRetryAfterMillis: Retry.maxRetryAfterMillis(options.retry),
+      maxResponseBytes: options.maxResponseBytes ?? Body.defaultMaxResponseBytes
     }
+    const cleartext = Url.cleartextWarning(options.authUrl)
+    // once per client, when it is made
+    if (cleartext !== undefined) yield* Effect.logWarning(cleartext)
     const authUrl = Url.stripTrailingSlash(options.authUrl)
     const parsed = Url.parseAuthUrl(options.authUrl)
     const resolve: Effect.Effect<Discovery.Resolved, KeystoneError> = Either.isLeft(parsed)
@@ -97,15 +104,22 @@ export const make = (options: Options): Effect.Effect<KeystoneClientService, nev
         })
       )
 
+    // what an option cannot mean is refused before anything is sent (service token included)
+    const refuse = (ops: Operations, method: "GET" | "HEAD", opts: Pick<ValidateOptions, "allowExpired" | "belongsTo"> | undefined) =>
+      ops.refuse(method, opts) ??
+        (opts?.belongsTo !== undefined && (typeof opts.belongsTo !== "string" || opts.belongsTo.length === 0)
+          ? Errors.refused({ method, url: "(not sent)" }, "belongsTo must be a non-empty project id")
+          : undefined)
+
     const validate = (subject: Subject, validateOptions?: ValidateOptions) =>
       withSubject("validate", "GET", subject, (ops, id) => {
-        const refused = ops.refuse("GET", validateOptions)
+        const refused = refuse(ops, "GET", validateOptions)
         return refused !== undefined ? Effect.fail(refused) : caller.run(id, (c) => ops.validate(id, c, validateOptions))
       })
 
     const check = (subject: Subject, checkOptions?: Pick<ValidateOptions, "allowExpired" | "belongsTo">) =>
       withSubject("check", "HEAD", subject, (ops, id) => {
-        const refused = ops.refuse("HEAD", checkOptions)
+        const refused = refuse(ops, "HEAD", checkOptions)
         return refused !== undefined ? Effect.fail(refused) : caller.run(id, (c) => ops.check(id, c, checkOptions))
       })
 

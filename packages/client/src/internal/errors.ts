@@ -30,16 +30,55 @@ export interface Reply {
   readonly requestId: string | undefined
 }
 
-/** Replaces every occurrence of a secret (and its URL-encoded form) with `***`. @internal */
+// Python's json.dumps (ensure_ascii) and repr write non-ASCII as \uXXXX
+const asciiEscaped = (s: string): string =>
+  s.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+
+/**
+ * The forms a secret takes when a server echoes it: as is, URL-encoded,
+ * JSON-escaped (`a"b\c` as `a\"b\\c`, also with `\uXXXX` for non-ASCII as
+ * Python writes it) and Python-repr-escaped (backslashes and quotes).
+ *
+ * @internal
+ */
+export const secretForms = (secret: string): ReadonlyArray<string> => {
+  const json = JSON.stringify(secret).slice(1, -1)
+  const backslashes = secret.replace(/\\/g, "\\\\")
+  const forms = new Set([
+    secret,
+    encodeURIComponent(secret),
+    json,
+    asciiEscaped(json),
+    backslashes,
+    backslashes.replace(/'/g, "\\'"),
+    asciiEscaped(backslashes)
+  ])
+  // longest first, so a form that contains another is replaced whole
+  return [...forms].sort((a, b) => b.length - a.length)
+}
+
+/** Replaces every occurrence of a secret (in any form `secretForms` lists) with `***`. @internal */
 export const scrub = (text: string, secrets: ReadonlyArray<string>): string => {
   let out = text
   for (const secret of secrets) {
     if (secret.length < 4) continue
-    out = out.split(secret).join("***")
-    const encoded = encodeURIComponent(secret)
-    if (encoded !== secret) out = out.split(encoded).join("***")
+    for (const form of secretForms(secret)) out = out.split(form).join("***")
   }
   return out
+}
+
+const requestIdShape = /^[\x21-\x7e]{1,128}$/
+
+/**
+ * The request id a response names (`x-openstack-request-id`, else
+ * `x-compute-request-id`), kept only when it is visible ASCII of at most 128
+ * characters, and scrubbed of secrets (a hostile server may echo one there).
+ *
+ * @internal
+ */
+export const requestIdOf = (headers: Readonly<Record<string, string>>, secrets: ReadonlyArray<string>): string | undefined => {
+  const raw = headers["x-openstack-request-id"] ?? headers["x-compute-request-id"]
+  return typeof raw === "string" && requestIdShape.test(raw) ? scrub(raw, secrets) : undefined
 }
 
 const context = (info: RequestInfo, requestId: string | undefined) => ({
@@ -123,11 +162,17 @@ const decodeReceipt = Schema.decodeUnknownEither(V3.ReceiptResponse)
 
 /**
  * The typed error for a response whose status is not a success.
- * `now` (Clock millis) resolves an HTTP-date `Retry-After`.
+ * `now` (Clock millis) resolves an HTTP-date `Retry-After`; a `Retry-After`
+ * longer than `maxRetryAfterMillis` is reported as that long.
  *
  * @internal
  */
-export const fromStatus = (info: RequestInfo, reply: Reply, now: number): KeystoneError.KeystoneError => {
+export const fromStatus = (
+  info: RequestInfo,
+  reply: Reply,
+  now: number,
+  maxRetryAfterMillis: number = Number.POSITIVE_INFINITY
+): KeystoneError.KeystoneError => {
   const parsed = parseJson(reply.text)
   const body = parsed.ok ? ErrorBody.decodeOption(parsed.value) : undefined
   const raw = body !== undefined
@@ -158,7 +203,7 @@ export const fromStatus = (info: RequestInfo, reply: Reply, now: number): Keysto
   if (status === 404) return new KeystoneError.NotFound(base)
   if (status === 413 || status === 429 || status === 502 || status === 503 || status === 504) {
     const after = retryAfterMillis(reply.headers["retry-after"], now)
-    const withRetry = after === undefined ? base : { ...base, retryAfter: Duration.millis(after) }
+    const withRetry = after === undefined ? base : { ...base, retryAfter: Duration.millis(Math.min(after, maxRetryAfterMillis)) }
     return status === 413 || status === 429
       ? new KeystoneError.RateLimited(withRetry)
       : new KeystoneError.ServiceUnavailable(withRetry)

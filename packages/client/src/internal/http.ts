@@ -5,23 +5,32 @@
  * @internal
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
+import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpTraceContext from "@effect/platform/HttpTraceContext"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
+import type * as Scope from "effect/Scope"
 import type { ApiVersion } from "../KeystoneClient.js"
 import type * as KeystoneError from "../KeystoneError.js"
+import * as Body from "./body.js"
 import * as Errors from "./errors.js"
+import * as Headers from "./headers.js"
 import * as Retry from "./retry.js"
 
 /** @internal */
 export interface Env {
-  readonly client: HttpClient.HttpClient
+  /** Scoped (`HttpClient.withScope`): closing a request's scope aborts its connection. */
+  readonly client: HttpClient.HttpClient.With<HttpClientError.HttpClientError, Scope.Scope>
   readonly headers: Readonly<Record<string, string>>
   readonly retry: Retry.Policy | undefined
   readonly timeoutMillis: number
+  /** The longest `Retry-After` reported in an error. */
+  readonly maxRetryAfterMillis: number
+  /** The largest response body read. */
+  readonly maxResponseBytes: number
 }
 
 /** @internal */
@@ -64,20 +73,12 @@ export const attempt = (env: Env, spec: Spec, timeoutMillis: number): Effect.Eff
   Effect.gen(function*() {
     yield* annotateRequest(spec)
     const request = yield* build(env, spec)
-    const reply = yield* env.client.execute(request).pipe(
-      Effect.flatMap((response) =>
-        Effect.map(response.text, (text): Errors.Reply => {
-          const headers = response.headers as Readonly<Record<string, string>>
-          return {
-            status: response.status,
-            headers,
-            text,
-            contentType: headers["content-type"],
-            requestId: headers["x-openstack-request-id"] ?? headers["x-compute-request-id"]
-          }
-        })
-      ),
-      Effect.mapError((error) => Errors.fromTransport(spec, error)),
+    const reply = yield* Effect.scoped(
+      env.client.execute(request).pipe(
+        Effect.mapError((error) => Errors.fromTransport(spec, error)),
+        Effect.flatMap((response) => Body.read(spec, response, env.maxResponseBytes))
+      )
+    ).pipe(
       Effect.timeoutFail({ duration: Duration.millis(timeoutMillis), onTimeout: () => Errors.timeout(spec, timeoutMillis) })
     )
     yield* Effect.annotateCurrentSpan({
@@ -89,7 +90,9 @@ export const attempt = (env: Env, spec: Spec, timeoutMillis: number): Effect.Eff
 
 /**
  * Sends the request with retries; a status `ok` does not accept becomes its
- * typed error.
+ * typed error. Headers no HTTP request can carry (a CR or LF in a token or
+ * in the `headers` option) are refused first: `BadRequest` with status 0,
+ * nothing sent, no retry.
  *
  * @internal
  */
@@ -97,12 +100,18 @@ export const request = (
   env: Env,
   spec: Spec,
   ok: (status: number) => boolean
-): Effect.Effect<Errors.Reply, KeystoneError.KeystoneError> =>
-  Retry.run(env.retry, env.timeoutMillis, (timeoutMillis) =>
+): Effect.Effect<Errors.Reply, KeystoneError.KeystoneError> => {
+  const problem = Headers.problem(env.headers, "the headers option") ?? Headers.problem(spec.headers ?? {}, "the request")
+  if (problem !== undefined) return Effect.fail(Errors.refused({ method: spec.method, url: spec.url }, problem))
+  return Retry.run(env.retry, env.timeoutMillis, (timeoutMillis) =>
     Effect.flatMap(attempt(env, spec, timeoutMillis), (reply) =>
       ok(reply.status)
         ? Effect.succeed(reply)
-        : Effect.flatMap(Clock.currentTimeMillis, (now) => Effect.fail(Errors.fromStatus(spec, reply, now)))))
+        : Effect.flatMap(
+          Clock.currentTimeMillis,
+          (now) => Effect.fail(Errors.fromStatus(spec, reply, now, env.maxRetryAfterMillis))
+        )))
+}
 
 /** @internal */
 export const is2xx = (status: number): boolean => status >= 200 && status < 300

@@ -22,6 +22,8 @@ export interface Policy {
   readonly capMillis: number
   readonly maxAttempts: number
   readonly budgetMillis: number
+  /** The longest `Retry-After` honoured; a longer one counts as this long. */
+  readonly maxRetryAfterMillis: number
   readonly schedule: Schedule.Schedule<unknown, KeystoneError.KeystoneError> | undefined
 }
 
@@ -31,11 +33,24 @@ export const defaults = { base: 200, cap: 5_000, maxAttempts: 5, budget: 30_000 
 const millis = (d: Duration.DurationInput | undefined, fallback: number): number =>
   d === undefined ? fallback : Duration.toMillis(Duration.decode(d))
 
+/**
+ * The longest `Retry-After` the client honours or reports (in the error's
+ * `retryAfter`): `maxRetryAfter`, by default the budget, so a hostile or
+ * broken `Retry-After: 86400` can neither stall a retry nor be passed on.
+ *
+ * @internal
+ */
+export const maxRetryAfterMillis = (retry: RetryPolicy | false | undefined): number => {
+  const r = retry === false || retry === undefined ? {} : retry
+  return millis(r.maxRetryAfter, millis(r.budget, defaults.budget))
+}
+
 /** `undefined` means no retries. @internal */
 export const resolve = (retry: RetryPolicy | false | undefined): Policy | undefined => {
   if (retry === false) return undefined
   const r = retry ?? {}
   return {
+    maxRetryAfterMillis: maxRetryAfterMillis(r),
     baseMillis: millis(r.base, defaults.base),
     capMillis: millis(r.cap, defaults.cap),
     // with a custom schedule, the schedule decides unless a limit is given explicitly
@@ -86,7 +101,7 @@ export const run = <A>(
         const jitter = 0.8 + (yield* Random.next) * 0.4
         delay = Math.min(policy.capMillis, exponential * jitter)
       }
-      delay = Math.max(delay, retryAfterOf(error))
+      delay = Math.max(delay, Math.min(retryAfterOf(error), policy.maxRetryAfterMillis))
       const remaining = policy.budgetMillis - (now - start)
       // sleeping past the budget only to fail later helps no one: fail now
       if (delay >= remaining) return yield* Effect.fail(error)

@@ -40,6 +40,44 @@ export const parseAuthUrl = (authUrl: string): Either.Either<ParsedAuthUrl, stri
   return Either.right({ url: full, redacted, version: match === null ? undefined : (match[1] as ApiVersion) })
 }
 
+/**
+ * The one rule for a value put into a URL path (a v2.0 token id): it must
+ * stay exactly one segment. `.` and `..` (which URL parsers collapse) and
+ * `/` (which servers decode from `%2F` and route on) are refused; everything
+ * else is percent-encoded.
+ *
+ * @internal
+ */
+export const pathSegment = (value: string): Either.Either<string, string> => {
+  if (value.length === 0) return Either.left("it is empty")
+  if (value === "." || value === "..") return Either.left(`"${value}" is a dot segment, not a name`)
+  if (value.includes("/")) return Either.left("it contains a slash")
+  return Either.right(encodeURIComponent(value))
+}
+
+/** `localhost`, `*.localhost`, 127.0.0.0/8 and `::1`. @internal */
+export const isLoopback = (hostname: string): boolean => {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, "").replace(/\.$/, "")
+  return host === "localhost" || host.endsWith(".localhost") || /^127(\.\d{1,3}){3}$/.test(host) || host === "::1"
+}
+
+/**
+ * Why sending credentials to this auth URL is risky, if it is: plain
+ * `http://` to a host that is not loopback.
+ *
+ * @internal
+ */
+export const cleartextWarning = (authUrl: string): string | undefined => {
+  let url: URL
+  try {
+    url = new URL(authUrl.trim())
+  } catch {
+    return undefined
+  }
+  if (url.protocol !== "http:" || isLoopback(url.hostname)) return undefined
+  return `KeystoneClient: authUrl ${url.protocol}//${url.host} is plain http and not loopback: passwords and tokens cross the network unencrypted (use https)`
+}
+
 /** @internal */
 export const stripTrailingSlash = (s: string): string => s.replace(/\/+$/, "")
 

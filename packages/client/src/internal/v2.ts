@@ -11,11 +11,14 @@ import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import * as Auth from "../Auth.js"
 import type { ValidateOptions } from "../KeystoneClient.js"
+import type { KeystoneError } from "../KeystoneError.js"
+import * as Admit from "./admit.js"
 import type { Resolved } from "./discovery.js"
 import * as Errors from "./errors.js"
 import * as Http from "./http.js"
 import type { Operations } from "./operations.js"
 import * as Secrets from "./secrets.js"
+import * as Url from "./url.js"
 
 const decodeEndpoints = Schema.decodeUnknownEither(V2.EndpointsResponse)
 
@@ -28,30 +31,35 @@ const decodeAccess = (spec: Http.Spec, reply: Errors.Reply) => {
   const json = Errors.jsonBody(spec, reply)
   if (!json.ok) return Effect.fail(json.error)
   const token = Token.decodeV2(json.value)
-  if (Either.isRight(token)) return Effect.succeed(token.right)
   const id = rawId(json.value)
   const scrubbed = { ...spec, secrets: id === undefined ? spec.secrets : [...spec.secrets, id] }
+  if (Either.isRight(token)) return Admit.admit(scrubbed, reply, token.right)
   return Effect.fail(Errors.decodeError(scrubbed, reply, Errors.describeParseError(token.left)))
 }
 
 /** @internal */
 export const make = (env: Http.Env, at: Resolved): Operations => {
-  const tokenSpec = (
+  // The subject goes in the path: exactly one segment (`Url.pathSegment`), or refused unsent.
+  // belongsTo does not go in the query: Keystone answers a mismatch with a 401, which
+  // would read as our own token being refused; the client checks it instead.
+  const tokenRequest = <A>(
     method: "GET" | "HEAD" | "DELETE",
     subject: string,
     caller: string,
     suffix: string,
-    belongsTo: string | undefined
-  ): Http.Spec => {
-    const q = belongsTo === undefined ? "" : `?belongsTo=${encodeURIComponent(belongsTo)}`
-    return {
+    f: (spec: Http.Spec) => Effect.Effect<A, KeystoneError>
+  ): Effect.Effect<A, KeystoneError> => {
+    const url = `${at.redactedBase}/tokens/***${suffix}`
+    const segment = Url.pathSegment(subject)
+    if (Either.isLeft(segment)) return Effect.fail(Errors.refused({ method, url }, `the subject token id ${segment.left}`))
+    return f({
       method,
-      fullUrl: `${at.base}/tokens/${encodeURIComponent(subject)}${suffix}${q}`,
-      url: `${at.redactedBase}/tokens/***${suffix}${q}`,
+      fullUrl: `${at.base}/tokens/${segment.right}${suffix}`,
+      url,
       headers: { "X-Auth-Token": caller },
       secrets: [subject, caller],
       version: "v2.0"
-    }
+    })
   }
 
   const issue = (auth: Auth.Auth) =>
@@ -73,29 +81,33 @@ export const make = (env: Http.Env, at: Resolved): Operations => {
       return yield* decodeAccess(spec, reply)
     })
 
-  const validate = (subject: string, caller: string, options?: ValidateOptions) => {
-    const spec = tokenSpec("GET", subject, caller, "", options?.belongsTo)
-    return Effect.flatMap(Http.request(env, spec, Http.is2xx), (reply) => decodeAccess(spec, reply))
-  }
+  const validate = (subject: string, caller: string, options?: ValidateOptions) =>
+    tokenRequest("GET", subject, caller, "", (spec) =>
+      Effect.gen(function*() {
+        const reply = yield* Http.request(env, spec, Http.is2xx)
+        const token = yield* decodeAccess(spec, reply)
+        return yield* Admit.belongsTo(spec, reply, token, options?.belongsTo)
+      }))
 
-  const check = (subject: string, caller: string, options?: Pick<ValidateOptions, "allowExpired" | "belongsTo">) => {
-    const spec = tokenSpec("HEAD", subject, caller, "", options?.belongsTo)
-    return Effect.map(Http.request(env, spec, (s) => Http.is2xx(s) || s === 404), (reply) => reply.status !== 404)
-  }
+  const check = (subject: string, caller: string, options?: Pick<ValidateOptions, "allowExpired" | "belongsTo">) =>
+    options?.belongsTo !== undefined
+      ? Effect.as(validate(subject, caller, options), true).pipe(Effect.catchTag("NotFound", () => Effect.succeed(false)))
+      : tokenRequest("HEAD", subject, caller, "", (spec) =>
+        Effect.map(Http.request(env, spec, (s) => Http.is2xx(s) || s === 404), (reply) => reply.status !== 404))
 
   const revoke = (subject: string, caller: string) =>
-    Effect.asVoid(Http.request(env, tokenSpec("DELETE", subject, caller, "", undefined), Http.is2xx))
+    tokenRequest("DELETE", subject, caller, "", (spec) => Effect.asVoid(Http.request(env, spec, Http.is2xx)))
 
   const endpoints = (subject: string, caller: string) =>
-    Effect.gen(function*() {
-      const spec = tokenSpec("GET", subject, caller, "/endpoints", undefined)
+    tokenRequest("GET", subject, caller, "/endpoints", (spec) =>
+      Effect.gen(function*() {
       const reply = yield* Http.request(env, spec, Http.is2xx)
       const json = Errors.jsonBody(spec, reply)
       if (!json.ok) return yield* Effect.fail(json.error)
       const decoded = decodeEndpoints(json.value)
       if (Either.isLeft(decoded)) return yield* Effect.fail(Errors.decodeError(spec, reply, Errors.describeParseError(decoded.left)))
       return Catalog.fromV2Endpoints(decoded.right)
-    })
+    }))
 
   const refuse = (method: "GET" | "HEAD", options: Pick<ValidateOptions, "allowExpired"> | undefined) =>
     options?.allowExpired === true

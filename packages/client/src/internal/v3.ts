@@ -10,7 +10,7 @@ import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import * as Auth from "../Auth.js"
 import type { IssueOptions, ValidateOptions } from "../KeystoneClient.js"
-import * as KeystoneError from "../KeystoneError.js"
+import * as Admit from "./admit.js"
 import type { Resolved } from "./discovery.js"
 import * as Errors from "./errors.js"
 import * as Http from "./http.js"
@@ -31,20 +31,12 @@ const decodeToken = (spec: Http.Spec, reply: Errors.Reply, id: string | undefine
   if (id === undefined || id.length === 0) {
     return Effect.fail(Errors.decodeError(spec, reply, "the response has no X-Subject-Token header"))
   }
+  const scrubbed = { ...spec, secrets: [...spec.secrets, id] }
   const token = Token.decodeV3(Redacted.make(id), json.value)
   return Either.isRight(token)
-    ? Effect.succeed(token.right)
-    : Effect.fail(Errors.decodeError({ ...spec, secrets: [...spec.secrets, id] }, reply, Errors.describeParseError(token.left)))
+    ? Admit.admit(scrubbed, reply, token.right)
+    : Effect.fail(Errors.decodeError(scrubbed, reply, Errors.describeParseError(token.left)))
 }
-
-const notScopedTo = (spec: Http.Spec, reply: Errors.Reply, tenant: string) =>
-  new KeystoneError.Unauthorized({
-    method: spec.method,
-    url: spec.url,
-    status: 401,
-    message: `the token is not scoped to project ${tenant}`,
-    ...(reply.requestId === undefined ? {} : { requestId: reply.requestId })
-  })
 
 /** @internal */
 export const make = (env: Http.Env, at: Resolved): Operations => {
@@ -92,11 +84,8 @@ export const make = (env: Http.Env, at: Resolved): Operations => {
       const spec = subjectSpec("GET", subject, caller, q)
       const reply = yield* Http.request(env, spec, Http.is2xx)
       const token = yield* decodeToken(spec, reply, subject)
-      // v3 has no belongsTo: the same check, made here
-      if (options?.belongsTo !== undefined && Token.projectId(token) !== options.belongsTo) {
-        return yield* Effect.fail(notScopedTo(spec, reply, options.belongsTo))
-      }
-      return token
+      // v3 has no belongsTo: the client checks it
+      return yield* Admit.belongsTo(spec, reply, token, options?.belongsTo)
     })
 
   const check = (subject: string, caller: string, options?: Pick<ValidateOptions, "allowExpired" | "belongsTo">) => {

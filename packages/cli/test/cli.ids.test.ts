@@ -1,0 +1,23 @@
+/**
+ * Issue 8, defect 1 through the CLI: `keystone-token check ..` against a
+ * v2.0 URL used to print `true` with no credentials at all (HEAD /v2.0).
+ */
+import { describe, expect, it } from "@effect/vitest"
+import { KeystoneSim } from "@effect-keystone/testing"
+import * as Effect from "effect/Effect"
+import { run } from "./support.js"
+
+describe("keystone-token check with ids that are not token ids", () => {
+  it.scopedLive("`check ..` and `check .` against a v2.0 URL: not `true` but a BadRequest, nothing sent", () =>
+    Effect.gen(function*() {
+      const sim = yield* KeystoneSim.serve(undefined, { port: 0 })
+      for (const id of ["..", "."]) {
+        const r = yield* run(["check", id], { OS_AUTH_URL: sim.authUrlV2 })
+        expect(r.stdout).not.toContain("true")
+        expect(r.code).not.toBe(0)
+        expect(r.stderr).toMatch(/^keystone-token: BadRequest/)
+        expect(r.stderr).toContain("dot segment")
+      }
+      expect(yield* sim.count()).toBe(0)
+    }))
+})

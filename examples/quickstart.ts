@@ -17,7 +17,7 @@ const program = Effect.gen(function*() {
 })
 
 const MainLive = KeystoneSession.layer({ auth }).pipe(
-  Layer.provide(TokenStore.layerMemory), // or layerFile({ directory }) / layerRedis({ url })
+  Layer.provide(TokenStore.layerMemory), // or layerFile({ directory }) / layerRedis({ url }), encrypted with layerEncrypted({ keys })
   Layer.provide(KeystoneClient.layer({ authUrl: "https://keystone.example.com/v3" })),
   Layer.provideMerge(NodeHttpClient.layerUndici)
 )

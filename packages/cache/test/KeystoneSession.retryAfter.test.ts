@@ -25,9 +25,9 @@ const secondsUntilToken = (token: Effect.Effect<Token.Token, unknown>, stepSecon
   })
 
 describe("KeystoneSession and Retry-After", () => {
-  it.scoped("one 503 with Retry-After: 86400 at the renewal point: the session tries again once its token is gone", () =>
+  it.scoped("one 503 with Retry-After: 86400 honoured (client maxRetryAfter 1 day): the session tries again once its token is gone", () =>
     Effect.gen(function*() {
-      const env = yield* makeEnv()
+      const env = yield* makeEnv({ client: { retry: { maxRetryAfter: "1 day" } } })
       const session = yield* makeSession(env)
       const first = yield* session.token
       yield* env.sim.inject(Fault.status(503, { route: ISSUE, count: 1, retryAfter: ONE_DAY }))
@@ -76,9 +76,32 @@ describe("KeystoneSession and Retry-After", () => {
       expect(attempts).toBeLessThanOrEqual(30)
     }))
 
-  it.scoped("while a valid token is held, Retry-After is honoured (no retry storm), up to the token's expiry", () =>
+  it.scoped("with the client's default cap, a Retry-After of a day delays a renewal by 30 s, not a day: renewed before expiry", () =>
     Effect.gen(function*() {
       const env = yield* makeEnv()
+      const session = yield* makeSession(env)
+      const first = yield* session.token
+      yield* env.sim.inject(Fault.status(503, { route: ISSUE, count: 1, retryAfter: ONE_DAY }))
+      yield* TestClock.adjust("52 minutes")
+      // one-second steps from before the renewal point (52:30–54:00): when did it try?
+      const attempts: Array<number> = []
+      let seen = yield* env.sim.count(ISSUE)
+      for (let second = 52 * 60; second < 56 * 60; second++) {
+        yield* TestClock.adjust("1 second")
+        const count = yield* env.sim.count(ISSUE)
+        if (count > seen) attempts.push(second + 1)
+        seen = count
+      }
+      // the refused attempt, then one more 30 s later (the cap), which succeeds: long before the expiry at 60:00
+      expect(attempts.length).toBe(2)
+      expect(attempts[1]! - attempts[0]!).toBeGreaterThanOrEqual(30)
+      expect(attempts[1]! - attempts[0]!).toBeLessThanOrEqual(31)
+      expect(idOf(yield* session.token)).not.toBe(idOf(first))
+    }))
+
+  it.scoped("while a valid token is held, Retry-After is honoured (no retry storm), up to the token's expiry", () =>
+    Effect.gen(function*() {
+      const env = yield* makeEnv({ client: { retry: { maxRetryAfter: "1 day" } } })
       const session = yield* makeSession(env)
       yield* session.token
       yield* env.sim.inject(Fault.status(503, { route: ISSUE, count: Infinity, retryAfter: 120 }))

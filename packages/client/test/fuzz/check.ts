@@ -125,7 +125,9 @@ const clientFor = (c: Case, server: FuzzServer, id: string) => {
     authUrl: c.api === "auto" ? root : `${root}/${c.api}`,
     version: "auto",
     timeout: Duration.millis(timeoutMillis(c)),
-    retry: c.retry === false ? false : { base: "1 millis", cap: "5 millis", maxAttempts: c.retry.maxAttempts, budget: "1 second" },
+    retry: c.retry === false
+      ? false
+      : { base: "1 millis", cap: "5 millis", maxAttempts: c.retry.maxAttempts, budget: Duration.millis(timeoutMillis(c) * c.retry.maxAttempts + 1_000) },
     headers: { "x-fuzz-case": id },
     ...(c.caller === "token"
       ? { serviceAuth: { token: Redacted.make(c.serviceToken) } }
@@ -136,7 +138,7 @@ const clientFor = (c: Case, server: FuzzServer, id: string) => {
 }
 
 /** The most a case may take: every request timing out on every attempt, plus retry pauses and slack for a busy machine. */
-export const boundMillis = (c: Case): number => 6 * timeoutMillis(c) * (c.retry === false ? 1 : c.retry.maxAttempts) + 8_000
+export const boundMillis = (c: Case): number => 6 * (timeoutMillis(c) * (c.retry === false ? 1 : c.retry.maxAttempts) + 1_000) + 10_000
 
 /** Runs one case; never fails (a broken promise is a `problem`). */
 export const runCase = (server: FuzzServer, id: string, c: Case): Effect.Effect<Verdict, never, HttpClient.HttpClient> =>
@@ -151,7 +153,8 @@ export const runCase = (server: FuzzServer, id: string, c: Case): Effect.Effect<
     )
     server.unregister(id)
     if (Option.isNone(exit)) return { outcome: "hang", problem: `no outcome within ${boundMillis(c)} ms (hang)` }
-    const verdict = judge(c, exit.value)
+    const judged = judge(c, exit.value)
+    const verdict = judged.outcome.startsWith("TransportError") ? { ...judged, outcome: `${judged.outcome}@${log.requests}` } : judged
     if (verdict.problem !== undefined) return verdict
     if (log.endlessLimitReached) return { ...verdict, problem: "an endless body was read past 64 MiB (no body cap)" }
     if (log.hugeCompleted) return { ...verdict, problem: "a 32+ MiB body was read to its end (no body cap)" }

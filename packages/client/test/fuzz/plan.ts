@@ -146,7 +146,7 @@ const body: fc.Arbitrary<BodyPlan> = fc.oneof(
   { weight: 100, arbitrary: fc.oneof(fc.constant([]), mutations).map((m): BodyPlan => ({ kind: "receipt", mutations: m })) },
   {
     weight: 300,
-    arbitrary: fc.record({ echo, wrap: fc.constantFrom("bare", "error-message", "json-string") }).map((e): BodyPlan => ({ kind: "echo", ...e }))
+    arbitrary: fc.record({ echo, wrap: fc.constantFrom<"bare" | "error-message" | "json-string">("bare", "error-message", "json-string") }).map((e): BodyPlan => ({ kind: "echo", ...e }))
   },
   { weight: 100, arbitrary: fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 256 }).map((bytes): BodyPlan => ({ kind: "garbage", bytes })) },
   { weight: 100, arbitrary: fc.constant<BodyPlan>({ kind: "html" }) },
@@ -282,8 +282,18 @@ export const caseArbitrary: fc.Arbitrary<Case> = fc.record({
   c.replies.some(isBig) ? { ...c, retry: false, replies: c.replies.filter(isBig).slice(0, 1) } : c
 )
 
-/** The client timeout of a case: short, except where a body cap is what should end the call. */
-export const timeoutMillis = (c: Case): number => (c.replies.some(isBig) ? 4_000 : 1_500)
+/** A reply the server may never finish on its own: only the client's timeout ends the call. */
+const canStall = (r: ReplyPlan): boolean =>
+  r.delivery.kind === "never" || r.delivery.kind === "stall" || r.delivery.kind === "drip" || r.framing === "length-long-hold" ||
+  (typeof r.status === "number" && r.status < 200)
+
+/**
+ * The client timeout of a case: short where the server stalls, longer where
+ * a body cap is what should end the call, and long enough otherwise that a
+ * busy machine does not turn a reply into a timeout.
+ */
+export const timeoutMillis = (c: Case): number =>
+  c.replies.some(isBig) ? 4_000 : c.replies.some(canStall) ? 400 : 5_000
 
 /** Whether the call must succeed: every reply clean and the options honest. */
 export const expectsSuccess = (c: Case): boolean =>

@@ -24,7 +24,8 @@ export interface FuzzServer {
   readonly port: number
   readonly register: (id: string, c: Case) => CaseLog
   readonly unregister: (id: string) => void
-  readonly openSockets: () => number
+  /** Connections in the middle of a reply (not waiting for a request): the client neither finished nor closed them. */
+  readonly busySockets: () => number
   readonly close: () => Promise<void>
 }
 
@@ -49,6 +50,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export const start = (): Promise<FuzzServer> => {
   const cases = new Map<string, { readonly plan: Case; readonly log: CaseLog }>()
   const sockets = new Set<net.Socket>()
+  const busySockets = new Set<net.Socket>()
 
   const writeAll = (socket: net.Socket, bytes: Buffer): Promise<boolean> =>
     new Promise((resolve) => {
@@ -125,8 +127,11 @@ export const start = (): Promise<FuzzServer> => {
     sockets.add(socket)
     socket.setNoDelay(true)
     socket.on("error", () => {})
-    socket.on("close", () => sockets.delete(socket))
-    let buffer = Buffer.alloc(0)
+    socket.on("close", () => {
+      sockets.delete(socket)
+      busySockets.delete(socket)
+    })
+    let buffer: Buffer = Buffer.alloc(0)
     let busy = false
     let stopped = false
     const next = (): void => {
@@ -143,10 +148,14 @@ export const start = (): Promise<FuzzServer> => {
       const body = buffer.subarray(end + 4, end + 4 + length).toString("utf8")
       buffer = buffer.subarray(end + 4 + length)
       busy = true
+      busySockets.add(socket)
       respond(socket, { ...head, body }).then((after) => {
         busy = false
         if (after === "stop") stopped = true
-        else next()
+        else {
+          busySockets.delete(socket)
+          next()
+        }
       }, () => socket.destroy())
     }
     socket.on("data", (data: Buffer) => {
@@ -169,7 +178,7 @@ export const start = (): Promise<FuzzServer> => {
           return log
         },
         unregister: (id) => void cases.delete(id),
-        openSockets: () => sockets.size,
+        busySockets: () => busySockets.size,
         close: () =>
           new Promise<void>((done) => {
             for (const s of sockets) s.destroy()

@@ -10,15 +10,22 @@
  * (default fixed; `random` for a fresh one), `FUZZ_REPORT` a file to write
  * the outcome counts and memory figures to.
  */
+import { KeystoneError } from "@effect-keystone/client"
+import { Token } from "@effect-keystone/schema"
 import { NodeHttpClient } from "@effect/platform-node"
 import { describe, expect, it } from "@effect/vitest"
+import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Exit from "effect/Exit"
+import * as Redacted from "effect/Redacted"
 import * as fc from "effect/FastCheck"
 import * as fs from "node:fs"
 import * as v8 from "node:v8"
 import * as vm from "node:vm"
-import { runCase, type Verdict } from "./fuzz/check.js"
+import { judge, runCase, type Verdict } from "./fuzz/check.js"
 import { type Case, caseArbitrary, expectsSuccess } from "./fuzz/plan.js"
+import { v3Token } from "./fuzz/render.js"
 import * as FuzzServer from "./fuzz/server.js"
 
 const runs = Number(process.env.FUZZ_RUNS ?? 2_000)
@@ -140,4 +147,34 @@ describe("client fuzz", () => {
       }).pipe(Effect.scoped, Effect.provide(NodeHttpClient.layerUndici)),
     60_000 + runs * 20
   )
+})
+
+describe("the fuzz oracle", () => {
+  const [c] = fc.sample(caseArbitrary.filter((c) => c.op === "issue" && !expectsSuccess(c)), { numRuns: 1, seed: 1 })
+  const context = { method: "POST", url: "http://127.0.0.1/v3/auth/tokens", status: 400 }
+  const tokenWithId = (id: string) => Either.getOrThrow(Token.decodeV3(Redacted.make(id), v3Token(false)))
+
+  it("accepts a typed error and a well-formed token", () => {
+    expect(judge(c, Exit.fail(new KeystoneError.BadRequest({ ...context, message: "Invalid input" }))).problem).toBeUndefined()
+    expect(judge(c, Exit.succeed(tokenWithId("gAAAAABk-valid_id")))).toEqual({ outcome: "success", problem: undefined })
+  })
+
+  it("flags a defect, an interruption, an untyped error and two errors at once", () => {
+    expect(judge(c, Exit.die(new TypeError("boom"))).problem).toMatch(/^defect/)
+    expect(judge(c, Exit.interrupt(0 as never)).problem).toBe("interrupted")
+    expect(judge(c, Exit.fail(new Error("plain"))).problem).toMatch(/^not a KeystoneError/)
+    const twice = Exit.failCause(Cause.parallel(Cause.fail(new KeystoneError.NotFound({ ...context, message: "a" })), Cause.fail(new KeystoneError.NotFound({ ...context, message: "b" }))))
+    expect(judge(c, twice).problem).toBeDefined()
+  })
+
+  it("flags a request secret in any field of an error, escaped or not", () => {
+    const escaped = JSON.stringify(c.password).slice(1, -1)
+    expect(judge(c, Exit.fail(new KeystoneError.BadRequest({ ...context, message: `echo: ${escaped}` }))).problem).toMatch(/^secret in BadRequest \(field message\)/)
+    expect(judge(c, Exit.fail(new KeystoneError.BadRequest({ ...context, message: "x", requestId: c.subjectId }))).problem).toMatch(/field requestId/)
+  })
+
+  it("flags a token whose id validate would refuse", () => {
+    expect(judge(c, Exit.succeed(tokenWithId("abc def"))).problem).toMatch(/^malformed success/)
+    expect(judge(c, Exit.succeed({ id: "not redacted" })).problem).toMatch(/^malformed success/)
+  })
 })

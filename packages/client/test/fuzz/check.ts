@@ -17,7 +17,7 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import * as util from "node:util"
-import { type Case, coreOf, expectsSuccess, projectId, timeoutMillis } from "./plan.js"
+import { type Case, coreOf, expectsMismatch, expectsSuccess, projectId, timeoutMillis } from "./plan.js"
 import type { FuzzServer } from "./server.js"
 
 /** How a case ended. `problem` is set when the outcome breaks a promise of the client. */
@@ -98,6 +98,9 @@ const describeCause = (cause: Cause.Cause<unknown>): string =>
 /** Judges an Exit (exported so the oracle itself can be tested on known outcomes). */
 export const judge = (c: Case, exit: Exit.Exit<unknown, unknown>): Verdict => {
   if (Exit.isSuccess(exit)) {
+    if (expectsMismatch(c) && !(c.op === "check" && exit.value === false)) {
+      return { outcome: "success", problem: `a token of another project, yet ${c.op} succeeded with ${String(exit.value)}` }
+    }
     const bad = malformed(c, exit.value)
     return { outcome: "success", problem: bad === undefined ? undefined : `malformed success: ${bad}` }
   }
@@ -112,10 +115,15 @@ export const judge = (c: Case, exit: Exit.Exit<unknown, unknown>): Verdict => {
   const text = printed(error)
   const leaked = secretsOf(c).filter((s) => text.includes(coreOf(s)))
   if (leaked.length > 0) {
-    const fields = Object.entries(error).filter(([, v]) => typeof v === "string" && leaked.some((s) => v.includes(coreOf(s)))).map(([k]) => k)
+    const record = error as unknown as Record<string, unknown>
+    const fields = [...new Set(["message", ...Object.keys(error)])]
+      .filter((k) => typeof record[k] === "string" && leaked.some((s) => (record[k] as string).includes(coreOf(s))))
     return { outcome, problem: `secret in ${outcome} (field ${fields.join(", ") || "?"})` }
   }
   if (expectsSuccess(c) && error._tag !== "TransportError") return { outcome, problem: `clean replies, yet ${outcome}: ${error.message.slice(0, 120)}` }
+  if (expectsMismatch(c) && error._tag !== "TransportError" && !(c.op === "validate" && error._tag === "NotFound")) {
+    return { outcome, problem: `a token of another project, yet ${outcome} from ${c.op} (expected ${c.op === "check" ? "false" : "NotFound"})` }
+  }
   return { outcome, problem: undefined }
 }
 

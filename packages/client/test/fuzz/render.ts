@@ -78,7 +78,7 @@ const v3Catalog = [{
   endpoints: [{ id: "e-1", interface: "public", region_id: "RegionOne", region: "RegionOne", url: "http://nova.example:8774/v2.1" }]
 }]
 
-const v3Token = (catalog: boolean) => ({
+export const v3Token = (catalog: boolean) => ({
   token: {
     methods: ["password"],
     user: { domain, id: "u-1", name: "demo", password_expires_at: null },

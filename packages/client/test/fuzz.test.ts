@@ -145,7 +145,7 @@ describe("client fuzz", () => {
         // memory flat: what is left after the batch is not the batch's bodies
         expect(heapAfter - heapBefore).toBeLessThan(64 * MiB)
       }).pipe(Effect.scoped, Effect.provide(NodeHttpClient.layerUndici)),
-    60_000 + runs * 20
+    120_000 + runs * 50
   )
 })
 

@@ -158,8 +158,8 @@ const body: fc.Arbitrary<BodyPlan> = fc.oneof(
   },
   { weight: 20, arbitrary: fc.integer({ min: 64 * 1024, max: MiB }).map((size): BodyPlan => ({ kind: "padded", size })) },
   { weight: 10, arbitrary: fc.integer({ min: MiB, max: 3 * MiB }).map((size): BodyPlan => ({ kind: "large-string", size })) },
-  { weight: 3, arbitrary: fc.integer({ min: 32 * MiB, max: 40 * MiB }).map((size): BodyPlan => ({ kind: "huge", size })) },
-  { weight: 3, arbitrary: fc.constant<BodyPlan>({ kind: "endless" }) }
+  { weight: 8, arbitrary: fc.integer({ min: 32 * MiB, max: 40 * MiB }).map((size): BodyPlan => ({ kind: "huge", size })) },
+  { weight: 8, arbitrary: fc.constant<BodyPlan>({ kind: "endless" }) }
 )
 
 const delivery: fc.Arbitrary<Delivery> = fc.oneof(

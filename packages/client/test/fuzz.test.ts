@@ -18,6 +18,7 @@ import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
+import * as FiberId from "effect/FiberId"
 import * as Redacted from "effect/Redacted"
 import * as fc from "effect/FastCheck"
 import * as fs from "node:fs"
@@ -25,7 +26,7 @@ import * as v8 from "node:v8"
 import * as vm from "node:vm"
 import { judge, runCase, type Verdict } from "./fuzz/check.js"
 import { type Case, caseArbitrary, expectsSuccess } from "./fuzz/plan.js"
-import { v3Token } from "./fuzz/render.js"
+import { v3Token } from "./fuzz/keystone.js"
 import * as FuzzServer from "./fuzz/server.js"
 
 const runs = Number(process.env.FUZZ_RUNS ?? 2_000)
@@ -161,7 +162,7 @@ describe("the fuzz oracle", () => {
 
   it("flags a defect, an interruption, an untyped error and two errors at once", () => {
     expect(judge(c, Exit.die(new TypeError("boom"))).problem).toMatch(/^defect/)
-    expect(judge(c, Exit.interrupt(0 as never)).problem).toBe("interrupted")
+    expect(judge(c, Exit.interrupt(FiberId.none)).problem).toBe("interrupted")
     expect(judge(c, Exit.fail(new Error("plain"))).problem).toMatch(/^not a KeystoneError/)
     const twice = Exit.failCause(Cause.parallel(Cause.fail(new KeystoneError.NotFound({ ...context, message: "a" })), Cause.fail(new KeystoneError.NotFound({ ...context, message: "b" }))))
     expect(judge(c, twice).problem).toBeDefined()

@@ -162,6 +162,7 @@ export const runCase = (server: FuzzServer, id: string, c: Case): Effect.Effect<
     server.unregister(id)
     if (Option.isNone(exit)) return { outcome: "hang", problem: `no outcome within ${boundMillis(c)} ms (hang)` }
     const judged = judge(c, exit.value)
+    // a transport outcome names how many requests of the case reached the server (`TransportError/Timeout@1`)
     const verdict = judged.outcome.startsWith("TransportError") ? { ...judged, outcome: `${judged.outcome}@${log.requests}` } : judged
     if (verdict.problem !== undefined) return verdict
     if (log.endlessLimitReached) return { ...verdict, problem: "an endless body was read past 64 MiB (no body cap)" }

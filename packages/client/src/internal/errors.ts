@@ -34,25 +34,28 @@ export interface Reply {
 const asciiEscaped = (s: string): string =>
   s.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
 
+/** One escaping a server may apply when it echoes text. */
+const escapings: ReadonlyArray<(s: string) => string> = [
+  encodeURIComponent,
+  (s) => JSON.stringify(s).slice(1, -1),
+  (s) => asciiEscaped(JSON.stringify(s).slice(1, -1)),
+  (s) => s.replace(/\\/g, "\\\\"),
+  (s) => s.replace(/\\/g, "\\\\").replace(/'/g, "\\'"),
+  (s) => asciiEscaped(s.replace(/\\/g, "\\\\"))
+]
+
 /**
  * The forms a secret takes when a server echoes it: as is, URL-encoded,
  * JSON-escaped (`a"b\c` as `a\"b\\c`, also with `\uXXXX` for non-ASCII as
- * Python writes it) and Python-repr-escaped (backslashes and quotes).
+ * Python writes it) and Python-repr-escaped (backslashes and quotes); and
+ * each of those escaped once more (a request body, itself JSON, echoed inside
+ * a JSON message).
  *
  * @internal
  */
 export const secretForms = (secret: string): ReadonlyArray<string> => {
-  const json = JSON.stringify(secret).slice(1, -1)
-  const backslashes = secret.replace(/\\/g, "\\\\")
-  const forms = new Set([
-    secret,
-    encodeURIComponent(secret),
-    json,
-    asciiEscaped(json),
-    backslashes,
-    backslashes.replace(/'/g, "\\'"),
-    asciiEscaped(backslashes)
-  ])
+  const once = escapings.map((escape) => escape(secret))
+  const forms = new Set([secret, ...once, ...once.flatMap((form) => escapings.map((escape) => escape(form)))])
   // longest first, so a form that contains another is replaced whole
   return [...forms].sort((a, b) => b.length - a.length)
 }

@@ -100,7 +100,8 @@ const core = fc.array(fc.constantFrom(...alnum), { minLength: 14, maxLength: 14 
 export const coreOf = (secret: string): string => secret.slice(2, 16)
 
 const password = fc.tuple(core, fc.constantFrom("", "", "\"", "\\", "\"\\n", "é", "€ ü", "/+&=%", "'<>")).map(([c, s]) => `pw${c}${s}`)
-const tokenId = fc.tuple(core, fc.constantFrom("", "", "", "\"", "\\", "%2F", "/+", "-_~")).map(([c, s]) => `tk${c}${s}`)
+// ids as the client accepts them (visible ASCII, one path segment: no "/"); ids it refuses are ids.test.ts's
+const tokenId = fc.tuple(core, fc.constantFrom("", "", "", "\"", "\\", "%2F", "+=", "-_~")).map(([c, s]) => `tk${c}${s}`)
 
 const echo: fc.Arbitrary<Echo> = fc.record({
   target: fc.constantFrom<EchoTarget>("body", "auth-token", "subject-token", "path"),

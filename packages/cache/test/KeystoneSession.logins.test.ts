@@ -68,7 +68,9 @@ describe("KeystoneSession logins", () => {
 
     it.scoped("minimumRefresh sets the rate: 10 s apart", () =>
       Effect.gen(function*() {
-        const env = yield* makeEnv({ seed: { tokenLifetime: Duration.millis(500) } })
+        // 1 s tokens: always 1 s by Keystone's whole-second timestamps (500 ms ones are sometimes 0 s, a
+        // DecodeError that backs off for 30 s), and no local life at all after the 1 s truncation allowance
+        const env = yield* makeEnv({ seed: { tokenLifetime: Duration.seconds(1) } })
         const session = yield* makeSession(env, { minimumRefresh: "10 seconds" })
         const fibers = yield* spread(session.token, 60, "60 seconds")
         expect(yield* env.sim.count(ISSUE)).toBeLessThanOrEqual(7)

@@ -9,7 +9,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
-import { ISSUE, makeEnv, makeSession } from "./utils/session.js"
+import { type Env, ISSUE, makeEnv, makeSession } from "./utils/session.js"
 
 const idOf = (t: Token.Token) => Redacted.value(t.id)
 const ONE_DAY = 86_400
@@ -22,6 +22,20 @@ const secondsUntilToken = (token: Effect.Effect<Token.Token, unknown>, stepSecon
       yield* TestClock.adjust(`${stepSeconds} seconds`)
     }
     return undefined
+  })
+
+/** Steps the clock one second at a time from `from` to `to` (seconds since the start); the seconds at which the session tried to log in. */
+const loginSeconds = (env: Env, from: number, to: number) =>
+  Effect.gen(function*() {
+    const attempts: Array<number> = []
+    let seen = yield* env.sim.count(ISSUE)
+    for (let second = from; second < to; second++) {
+      yield* TestClock.adjust("1 second")
+      const count = yield* env.sim.count(ISSUE)
+      if (count > seen) attempts.push(second + 1)
+      seen = count
+    }
+    return attempts
   })
 
 describe("KeystoneSession and Retry-After", () => {
@@ -83,15 +97,8 @@ describe("KeystoneSession and Retry-After", () => {
       const first = yield* session.token
       yield* env.sim.inject(Fault.status(503, { route: ISSUE, count: 1, retryAfter: ONE_DAY }))
       yield* TestClock.adjust("52 minutes")
-      // one-second steps from before the renewal point (52:30–54:00): when did it try?
-      const attempts: Array<number> = []
-      let seen = yield* env.sim.count(ISSUE)
-      for (let second = 52 * 60; second < 56 * 60; second++) {
-        yield* TestClock.adjust("1 second")
-        const count = yield* env.sim.count(ISSUE)
-        if (count > seen) attempts.push(second + 1)
-        seen = count
-      }
+      // from before the renewal point (52:30–54:00): when did it try?
+      const attempts = yield* loginSeconds(env, 52 * 60, 56 * 60)
       // the refused attempt, then one more 30 s later (the cap), which succeeds: long before the expiry at 60:00
       expect(attempts.length).toBe(2)
       expect(attempts[1]! - attempts[0]!).toBeGreaterThanOrEqual(30)
@@ -106,15 +113,8 @@ describe("KeystoneSession and Retry-After", () => {
       yield* session.token
       yield* env.sim.inject(Fault.status(503, { route: ISSUE, count: Infinity, retryAfter: 120 }))
       yield* TestClock.adjust("52 minutes")
-      // one-second steps across the renewal point and the token's expiry: when did it try?
-      const attempts: Array<number> = []
-      let seen = yield* env.sim.count(ISSUE)
-      for (let second = 52 * 60; second < 62 * 60; second++) {
-        yield* TestClock.adjust("1 second")
-        const count = yield* env.sim.count(ISSUE)
-        if (count > seen) attempts.push(second + 1)
-        seen = count
-      }
+      // across the renewal point and the token's expiry: when did it try?
+      const attempts = yield* loginSeconds(env, 52 * 60, 62 * 60)
       const expiry = 60 * 60 - 1 // Keystone's 1 s truncation
       const whileValid = attempts.filter((s) => s < expiry)
       expect(whileValid.length).toBeGreaterThanOrEqual(2)

@@ -13,14 +13,14 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import { Redis } from "ioredis"
 import * as Fs from "node:fs"
 import * as Os from "node:os"
 import * as Path from "node:path"
+import type { Redis } from "ioredis"
 import { TokenStore } from "../src/index.js"
 import { conformance } from "./TokenStore.conformance.js"
 import { capture } from "./utils/logs.js"
-import { uniquePrefix, useRedisUrl } from "./utils/redis.js"
+import { inspectRedis, uniquePrefix, useRedisUrl } from "./utils/redis.js"
 import { makeEnv, makeSession } from "./utils/session.js"
 import { freshKey, makeToken } from "./utils/tokens.js"
 
@@ -53,14 +53,7 @@ conformance(
 const store = TokenStore.TokenStore
 const tokenId = (token: Token.Token) => Redacted.value(token.id)
 
-const inspector = Effect.acquireRelease(
-  Effect.promise(async () => {
-    const client = new Redis(url(), { lazyConnect: true, maxRetriesPerRequest: 1 })
-    await client.connect()
-    return client
-  }),
-  (client) => Effect.promise(() => client.quit().catch(() => client.disconnect()))
-)
+const inspector = Effect.suspend(() => inspectRedis(url()))
 
 /** Runs `effect` on the store `layer`, with captured logs; returns its result and the logs. */
 const on = <A, E>(layer: Layer.Layer<TokenStore.TokenStore, E>, effect: Effect.Effect<A, TokenStore.TokenStoreError, TokenStore.TokenStore>) => {

@@ -15,10 +15,10 @@ import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import { Redis } from "ioredis"
+import type { Redis } from "ioredis"
 import { TokenStore } from "../src/index.js"
 import { capture } from "./utils/logs.js"
-import { uniquePrefix, usePrivateRedis } from "./utils/redis.js"
+import { inspectRedis, uniquePrefix, usePrivateRedis } from "./utils/redis.js"
 import { freshKey, makeToken } from "./utils/tokens.js"
 
 const server = usePrivateRedis()
@@ -27,14 +27,7 @@ const fuzzRuns = Number(process.env.FUZZ_RUNS ?? 300)
 const seed = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31))
 const encryptionKey = Redacted.make(Buffer.alloc(32, 42).toString("base64"))
 
-const inspector = Effect.acquireRelease(
-  Effect.promise(async () => {
-    const client = new Redis(server().url, { lazyConnect: true, maxRetriesPerRequest: 1 })
-    await client.connect()
-    return client
-  }),
-  (client) => Effect.promise(() => client.quit().catch(() => client.disconnect()))
-)
+const inspector = Effect.suspend(() => inspectRedis(server().url))
 
 /** Fails the test (not the store) when `effect` takes longer than `seconds`. */
 const bounded = <A, E, R>(effect: Effect.Effect<A, E, R>, seconds = 10) =>

@@ -7,12 +7,11 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
-import { Redis } from "ioredis"
 import { randomUUID } from "node:crypto"
 import { TokenStore } from "../src/index.js"
 import { conformance } from "./TokenStore.conformance.js"
 import { capture } from "./utils/logs.js"
-import { freePort, privateRedis, uniquePrefix, useRedisUrl } from "./utils/redis.js"
+import { freePort, inspectRedis, privateRedis, uniquePrefix, useRedisUrl } from "./utils/redis.js"
 import { expiringIn, freshKey, makeToken } from "./utils/tokens.js"
 
 const url = useRedisUrl()
@@ -27,15 +26,7 @@ conformance(
 const store = TokenStore.TokenStore
 const tokenId = (token: { readonly id: Redacted.Redacted<string> }) => Redacted.value(token.id)
 
-/** A plain client of our own, to look at what the store wrote. */
-const inspector = Effect.acquireRelease(
-  Effect.promise(async () => {
-    const client = new Redis(url(), { lazyConnect: true, maxRetriesPerRequest: 1 })
-    await client.connect()
-    return client
-  }),
-  (client) => Effect.promise(() => client.quit().catch(() => client.disconnect()))
-)
+const inspector = Effect.suspend(() => inspectRedis(url()))
 
 const elapsed = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
   Effect.gen(function*() {

@@ -155,3 +155,14 @@ const runPrefix = `effect-keystone-test:${randomUUID()}:`
 
 /** A key prefix unique to this run (and label), so concurrent runs never collide; removed after the suite. */
 export const uniquePrefix = (label: string): string => `${runPrefix}${label}:${randomUUID()}:`
+
+/** A plain client of our own (closed with the scope), to look at or plant what a store reads and writes. */
+export const inspectRedis = (url: string) =>
+  Effect.acquireRelease(
+    Effect.promise(async () => {
+      const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 })
+      await client.connect()
+      return client
+    }),
+    (client) => Effect.promise(() => client.quit().catch(() => client.disconnect()))
+  )

@@ -139,7 +139,7 @@ const startKeystone = (computeUrl: string) =>
 const routeLegend = (refusedLogins: number): Record<string, string> => ({
   "POST /v3/auth/tokens": `logins: compute's service token and the worker's (${refusedLogins} answered 503 in (c))`,
   "GET /v3/auth/tokens": "validations: compute checking each call, and (d)",
-  "HEAD /v3/auth/tokens": "checks in (d)"
+  "HEAD /v3/auth/tokens": "checks: the worker asking whether its refused token is dead in (b), and (d)"
 })
 
 interface Call {

@@ -111,10 +111,12 @@ export interface Options {
   readonly maxRetryDelayWithoutToken?: Duration.DurationInput | undefined
   /**
    * A 401 from a service through `httpClient` for a token issued less than
-   * this ago is returned to the caller as is: the service refuses us, and a
-   * new login would only be refused again. Past it, a 401 invalidates the
-   * token and the request is retried once with a fresh one. Default 30
-   * seconds.
+   * this ago is checked with Keystone (once per token and window, however
+   * many requests are refused): if Keystone still takes the token, the 401 is
+   * returned to the caller as is (the service refuses us, and a new login
+   * would only be refused again); if Keystone refuses it too (revoked), or
+   * past the window, the token is invalidated and the request retried once
+   * with a fresh one. Default 30 seconds.
    *
    * @since 0.2.0
    */
@@ -189,9 +191,9 @@ export interface KeystoneSessionService {
    * The `HttpClient` provided to the session must not follow redirects
    * itself.
    *
-   * On a 401 for a token older than `refusedTokenWindow` it invalidates that
-   * token and retries once with a fresh one; a second 401, or a 401 for a
-   * token issued moments ago, is returned as is. (A request with a stream
+   * On a 401 it invalidates the refused token and retries once with a fresh
+   * one, unless the token was issued less than `refusedTokenWindow` ago and
+   * Keystone still takes it; a second 401 is returned as is. (A request with a stream
    * body is not retried: the body cannot be sent twice.)
    */
   readonly httpClient: Effect.Effect<

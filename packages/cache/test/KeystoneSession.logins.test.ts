@@ -18,6 +18,7 @@ import { ISSUE, makeEnv, makeSession, rewriteTokenTimes, skewed } from "./utils/
 
 const idOf = (t: Token.Token) => Redacted.value(t.id)
 const COMPUTE = "GET service:compute"
+const CHECK = "HEAD /v3/auth/tokens"
 
 /**
  * `n` calls spread evenly over `span` (each in its own fiber, so a call that
@@ -137,6 +138,8 @@ describe("KeystoneSession logins", () => {
         expect(responses.every((r) => r.status === 401)).toBe(true)
         expect(yield* env.sim.count(ISSUE)).toBe(1)
         expect(yield* env.sim.count(COMPUTE)).toBe(50)
+        // Keystone was asked once whether the token is still good (it is)
+        expect(yield* env.sim.count(CHECK)).toBe(1)
         // the token was kept: nothing says it went bad
         expect(idOf(yield* session.token)).toBe(idOf(first))
       }))
@@ -163,14 +166,28 @@ describe("KeystoneSession logins", () => {
         const session = yield* makeSession(env, { refusedTokenWindow: "5 seconds" })
         const http = yield* session.httpClient
         const url = yield* session.endpoint({ type: "compute" })
-        const first = yield* session.token
-        yield* env.sim.revoke(idOf(first))
+        yield* env.sim.inject(Fault.status(401, { route: COMPUTE, count: Infinity }))
         expect((yield* http.get(`${url}/servers`)).status).toBe(401)
         expect(yield* env.sim.count(ISSUE)).toBe(1)
         yield* TestClock.adjust("6 seconds")
-        // now the refusal counts: one new login, one retry, and it works
-        expect((yield* http.get(`${url}/servers`)).status).toBe(200)
+        // now the refusal counts: one new login and one retry (refused too, and passed on)
+        expect((yield* http.get(`${url}/servers`)).status).toBe(401)
         expect(yield* env.sim.count(ISSUE)).toBe(2)
+      }))
+
+    it.scoped("a token revoked moments after its issue: Keystone says so, the session logs in again at once and the request succeeds", () =>
+      Effect.gen(function*() {
+        const env = yield* makeEnv()
+        const session = yield* makeSession(env)
+        const http = yield* session.httpClient
+        const url = yield* session.endpoint({ type: "compute" })
+        const first = yield* session.token
+        yield* TestClock.adjust("1 second") // past minimumRefresh
+        yield* env.sim.revoke(idOf(first))
+        expect((yield* http.get(`${url}/servers`)).status).toBe(200)
+        expect(yield* env.sim.count(CHECK)).toBe(1)
+        expect(yield* env.sim.count(ISSUE)).toBe(2)
+        expect(idOf(yield* session.token)).not.toBe(idOf(first))
       }))
   })
 })

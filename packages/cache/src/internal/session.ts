@@ -315,10 +315,32 @@ export const make = (
 
     // -- the HttpClient -----------------------------------------------------------------------
 
-    const issuedMomentsAgo = (t: Token.Token): Effect.Effect<boolean> =>
-      Effect.map(readState, ({ entry: e }) => e !== undefined && e.token === t && now() - e.issuedAtLocal < refusedTokenWindow)
+    /**
+     * The last answer Keystone gave about a refused young token: asked at most
+     * once per token and window, however many requests are refused meanwhile.
+     */
+    let verdict: { readonly id: string; readonly at: number; readonly alive: Effect.Effect<boolean> } | undefined
 
-    const httpClient = SessionHttp.make(baseHttp, { token, invalidate, issuedMomentsAgo, annotations }, origins)
+    /** Keystone's own answer: dead only when it says so (`false`, 401, 404); unknown counts as alive. */
+    const aliveAtKeystone = (t: Token.Token): Effect.Effect<boolean> =>
+      client.check(t).pipe(
+        Effect.catchAll((error) => Effect.succeed(error._tag !== "Unauthorized" && error._tag !== "NotFound"))
+      )
+
+    const refusedButAlive = (t: Token.Token): Effect.Effect<boolean> =>
+      Effect.flatMap(readState, ({ entry: e }) => {
+        if (e === undefined || e.token !== t || now() - e.issuedAtLocal >= refusedTokenWindow) {
+          return Effect.succeed(false)
+        }
+        const known = verdict
+        if (known !== undefined && known.id === e.id && now() - known.at < refusedTokenWindow) return known.alive
+        return Effect.flatMap(Effect.cached(aliveAtKeystone(t)), (alive) => {
+          verdict = { id: e.id, at: now(), alive }
+          return alive
+        })
+      })
+
+    const httpClient = SessionHttp.make(baseHttp, { token, invalidate, refusedButAlive, annotations }, origins)
 
     // -- the refresher ------------------------------------------------------------------------
 

@@ -24,11 +24,12 @@ export interface Session {
   readonly token: Effect.Effect<Token.Token, KeystoneError.KeystoneError>
   readonly invalidate: (token: Token.Token) => Effect.Effect<void>
   /**
-   * True while `token` is the current one and was issued less than the
-   * refused-token window ago: a 401 then says "this service refuses us",
-   * not "the token went bad", and logging in again would only repeat it.
+   * True while `token` is the current one, was issued less than the
+   * refused-token window ago, and Keystone still takes it (asked once per
+   * window): a 401 then says "this service refuses us", not "the token went
+   * bad", and logging in again would only repeat it.
    */
-  readonly issuedMomentsAgo: (token: Token.Token) => Effect.Effect<boolean>
+  readonly refusedButAlive: (token: Token.Token) => Effect.Effect<boolean>
   readonly annotations: Record<string, unknown>
 }
 
@@ -98,10 +99,10 @@ export const make = (
       Effect.flatMap(sendWith(request, first), (response) => {
         // A stream body cannot be sent twice: the 401 goes back as is.
         if (response.status !== 401 || request.body._tag === "Stream") return Effect.succeed(response)
-        return Effect.flatMap(session.issuedMomentsAgo(first), (fresh) =>
-          fresh
+        return Effect.flatMap(session.refusedButAlive(first), (alive) =>
+          alive
             ? Effect.as(
-              Effect.logDebug("KeystoneSession: 401 from a service for a token issued moments ago; passing it on").pipe(
+              Effect.logDebug("KeystoneSession: 401 from a service for a token issued moments ago that Keystone still takes; passing it on").pipe(
                 Effect.annotateLogs({ ...session.annotations, method: request.method })
               ),
               response

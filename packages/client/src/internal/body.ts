@@ -2,7 +2,7 @@
  * Reading a response body with a size cap: a declared `Content-Length` over
  * the cap is refused before reading, and a longer (streamed, chunked,
  * endless) body is cut off once the cap is passed. Memory stays within the
- * cap plus one chunk; the request's scope then aborts the connection.
+ * cap plus one chunk; ending the body stream early closes the connection.
  *
  * @internal
  */
@@ -64,7 +64,20 @@ export const read = (
     })
   const declared = Number(headers["content-length"])
   if (!noBody(info.method, status) && Number.isFinite(declared) && declared > maxBytes) {
-    return Effect.fail(tooLarge(`is declared (Content-Length ${declared}) larger than`))
+    // one chunk at most is read: ending the body stream early closes the connection
+    return Effect.zipRight(
+      Effect.ignore(Stream.runHead(response.stream)),
+      Effect.fail(tooLarge(`is declared (Content-Length ${declared}) larger than`))
+    )
+  }
+  const reply = (text: string): Errors.Reply => ({ status, headers, text, contentType, requestId })
+  const encoding = headers["content-encoding"]
+  if (Number.isFinite(declared) && (encoding === undefined || encoding === "identity")) {
+    // the fast path: the transport stops at the declared length, which is within the cap
+    return Effect.mapBoth(response.text, {
+      onFailure: (error) => Errors.fromTransport(info, error),
+      onSuccess: reply
+    })
   }
   const initial: Collected = { parts: [], size: 0 }
   // a body-less web Response (fetch, in-memory clients) has no stream: an empty body
@@ -82,12 +95,6 @@ export const read = (
     Effect.mapError((error: KeystoneError.DecodeError | HttpClientError.ResponseError): KeystoneError.KeystoneError =>
       error._tag === "DecodeError" ? error : Errors.fromTransport(info, error)
     ),
-    Effect.map(({ parts, size }): Errors.Reply => ({
-      status,
-      headers,
-      text: decoder.decode(concat(parts, size)),
-      contentType,
-      requestId
-    }))
+    Effect.map(({ parts, size }) => reply(decoder.decode(concat(parts, size))))
   )
 }

@@ -42,8 +42,7 @@ export const make = (options: Options): Effect.Effect<KeystoneClientService, nev
     const env: Http.Env = {
       // The platform's own span would record token headers and v2.0 token
       // paths; each call has its own span (with redacted attributes) instead.
-      // Scoped: each attempt's scope aborts its connection when it ends (a body cut off at the cap).
-      client: HttpClient.withScope(HttpClient.withTracerDisabledWhen(http, () => true)),
+      client: HttpClient.withTracerDisabledWhen(http, () => true),
       headers: options.headers ?? {},
       retry: Retry.resolve(options.retry),
       timeoutMillis: Duration.toMillis(Duration.decode(options.timeout ?? defaultTimeout)),

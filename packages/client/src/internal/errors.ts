@@ -64,10 +64,24 @@ export const secretForms = (secret: string): ReadonlyArray<string> => {
 export const scrub = (text: string, secrets: ReadonlyArray<string>): string => {
   let out = text
   for (const secret of secrets) {
-    if (secret.length < 4) continue
+    if (secret.length < 4 || !mayHold(out, secret)) continue
     for (const form of secretForms(secret)) out = out.split(form).join("***")
   }
   return out
+}
+
+const alphanumericRuns = /[A-Za-z0-9]+/g
+
+/**
+ * Whether `text` may hold `secret` in any form: every form `secretForms`
+ * lists keeps the secret's letters and digits as they are, so a text without
+ * its longest run of them holds none (the common case, checked without
+ * building the forms).
+ */
+const mayHold = (text: string, secret: string): boolean => {
+  let longest = ""
+  for (const run of secret.match(alphanumericRuns) ?? []) if (run.length > longest.length) longest = run
+  return longest.length === 0 || text.includes(longest)
 }
 
 const requestIdShape = /^[\x21-\x7e]{1,128}$/

@@ -12,7 +12,6 @@ import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import type * as Scope from "effect/Scope"
 import type { ApiVersion } from "../KeystoneClient.js"
 import type * as KeystoneError from "../KeystoneError.js"
 import * as Body from "./body.js"
@@ -22,8 +21,7 @@ import * as Retry from "./retry.js"
 
 /** @internal */
 export interface Env {
-  /** Scoped (`HttpClient.withScope`): closing a request's scope aborts its connection. */
-  readonly client: HttpClient.HttpClient.With<HttpClientError.HttpClientError, Scope.Scope>
+  readonly client: HttpClient.HttpClient
   readonly headers: Readonly<Record<string, string>>
   readonly retry: Retry.Policy | undefined
   readonly timeoutMillis: number
@@ -73,12 +71,9 @@ export const attempt = (env: Env, spec: Spec, timeoutMillis: number): Effect.Eff
   Effect.gen(function*() {
     yield* annotateRequest(spec)
     const request = yield* build(env, spec)
-    const reply = yield* Effect.scoped(
-      env.client.execute(request).pipe(
-        Effect.mapError((error) => Errors.fromTransport(spec, error)),
-        Effect.flatMap((response) => Body.read(spec, response, env.maxResponseBytes))
-      )
-    ).pipe(
+    const reply = yield* env.client.execute(request).pipe(
+      Effect.mapError((error) => Errors.fromTransport(spec, error)),
+      Effect.flatMap((response) => Body.read(spec, response, env.maxResponseBytes)),
       Effect.timeoutFail({ duration: Duration.millis(timeoutMillis), onTimeout: () => Errors.timeout(spec, timeoutMillis) })
     )
     yield* Effect.annotateCurrentSpan({

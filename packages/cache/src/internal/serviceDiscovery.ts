@@ -189,7 +189,8 @@ export const makeCache = <E>(http: HttpClient.HttpClient.With<E>, serviceType: s
       known.set(endpoint, deferred)
       return fetchOffered(http, endpoint).pipe(
         Effect.onExit((exit) => {
-          if (Exit.isFailure(exit)) known.delete(endpoint)
+          // a failure, or a service that answered nothing usable (a 503 too), is asked again next time
+          if (Exit.isFailure(exit) || exit.value.offered.length === 0) known.delete(endpoint)
           return Deferred.done(deferred, exit)
         })
       )

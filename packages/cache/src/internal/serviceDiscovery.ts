@@ -134,7 +134,10 @@ const urlFor = (endpoint: string, from: string, chosen: Offered): string | undef
   const base = new URL(endpoint)
   const segment = versionSegment.exec(base.pathname)?.[0]?.slice(1)
   const numbers = segment === undefined ? undefined : parseVersion(segment)
-  if (numbers !== undefined && numbers[0] === chosen.major && (numbers[1] ?? 0) === chosen.minor) return endpoint
+  // `/v3` names any 3.x (Keystone's v3.14); `/v2.1` names 2.1 only
+  if (numbers !== undefined && numbers[0] === chosen.major && (numbers[1] === undefined || numbers[1] === chosen.minor)) {
+    return endpoint
+  }
   if (chosen.href === undefined) return undefined
   try {
     const link = new URL(chosen.href, from)

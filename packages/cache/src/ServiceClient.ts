@@ -28,9 +28,12 @@
  * @since 0.2.0
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
+import { OpenStackConfig } from "@effect-keystone/client"
 import type { Catalog } from "@effect-keystone/schema"
+import * as Config from "effect/Config"
+import type * as ConfigError from "effect/ConfigError"
 import * as Effect from "effect/Effect"
-import type * as Option from "effect/Option"
+import * as Option from "effect/Option"
 import { KeystoneSession } from "./KeystoneSession.js"
 import type * as Discovery from "./internal/serviceDiscovery.js"
 import * as internal from "./internal/serviceClient.js"
@@ -173,6 +176,33 @@ export const make = (options: Options): Effect.Effect<ServiceClient, never, Keys
       version: Effect.map(c.resolve, (r) => r.version),
       microversion: Effect.map(c.resolve, (r) => r.microversion)
     })))
+
+/**
+ * `make` with the cloud's configuration as defaults, as openstacksdk: the
+ * interface (`OS_INTERFACE` / `interface`), the region (`OS_REGION_NAME` /
+ * `region_name`) and the endpoint override (`OS_<SERVICE>_ENDPOINT_OVERRIDE`,
+ * e.g. `OS_OBJECT_STORE_ENDPOINT_OVERRIDE`, which wins over clouds.yaml
+ * `<service>_endpoint_override`). What `options` gives wins over all.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const fromSettings = (
+  settings: OpenStackConfig.Settings,
+  options: Options
+): Effect.Effect<ServiceClient, ConfigError.ConfigError, KeystoneSession> =>
+  Effect.flatMap(
+    Config.option(Config.nonEmptyString(`OS_${OpenStackConfig.serviceKey(options.type).toUpperCase()}_ENDPOINT_OVERRIDE`)),
+    (fromEnv) =>
+      make({
+        ...options,
+        interface: options.interface ?? settings.interface,
+        region: options.region ?? Option.getOrUndefined(settings.region),
+        endpointOverride: options.endpointOverride ??
+          Option.getOrUndefined(fromEnv) ??
+          settings.endpointOverrides?.[OpenStackConfig.serviceKey(options.type)]
+      })
+  )
 
 /**
  * `endpoint` joined with a relative `path` (see the module notes), or why not.

@@ -6,7 +6,11 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { describe, expect, it } from "@effect/vitest"
 import { Fault } from "@effect-keystone/testing"
+import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import { Credentials } from "@effect-keystone/client"
+import * as Redacted from "effect/Redacted"
 import * as KeystoneSession from "../src/KeystoneSession.js"
 import * as ServiceClient from "../src/ServiceClient.js"
 import { type Env, ISSUE, makeEnv, makeSession } from "./utils/session.js"
@@ -149,5 +153,33 @@ describe("ServiceClient", () => {
       const raw = yield* clientOn(env, { type: "compute", region: "RegionOne", failOnStatus: false })
       yield* env.sim.inject(Fault.status(409, { route: COMPUTE }))
       expect((yield* raw.client.http.get("servers")).status).toBe(409)
+    }))
+
+  it.scoped("fromSettings: OS_INTERFACE / OS_REGION_NAME defaults, then OS_<SERVICE>_ENDPOINT_OVERRIDE over clouds.yaml's", () =>
+    Effect.gen(function*() {
+      const env = yield* makeEnv()
+      const session = yield* makeSession(env, { minimumRefresh: 0 })
+      const settings = {
+        authUrl: env.sim.authUrl,
+        version: "v3" as const,
+        auth: { credentials: Credentials.token(Redacted.make("unused")) },
+        region: Option.some("RegionTwo"),
+        interface: "internal" as const,
+        tls: { insecure: false }
+      }
+      const fromSettings = (s: typeof settings & { endpointOverrides?: Record<string, string> }, vars: Array<[string, string]>) =>
+        Effect.flatMap(
+          Effect.withConfigProvider(
+            Effect.provideService(ServiceClient.fromSettings(s, { type: "compute" }), KeystoneSession.KeystoneSession, session),
+            ConfigProvider.fromMap(new Map(vars))
+          ),
+          (c) => c.endpoint
+        )
+      expect(yield* fromSettings(settings, [])).toBe("http://compute.region-two.internal:8774/v2.1")
+      const clouds = { ...settings, endpointOverrides: { compute: "http://nova-direct.test:8774/v2.1" } }
+      expect(yield* fromSettings(clouds, [])).toBe("http://nova-direct.test:8774/v2.1")
+      expect(yield* fromSettings(clouds, [["OS_COMPUTE_ENDPOINT_OVERRIDE", "http://nova-env.test/v2.1/"]])).toBe(
+        "http://nova-env.test/v2.1/"
+      )
     }))
 })

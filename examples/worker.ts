@@ -13,6 +13,10 @@
  *   source openrc.sh
  *   npx tsx examples/worker.ts
  *
+ * OS_INTERFACE, OS_REGION_NAME and OS_<SERVICE>_ENDPOINT_OVERRIDE (e.g.
+ * OS_COMPUTE_ENDPOINT_OVERRIDE; its origin must then be allowed to receive
+ * the token, see KeystoneSession's `allowOrigins`) choose the endpoint.
+ *
  * Optional: WORKER_SERVICE_TYPE (default "compute"), WORKER_PATH (default
  * "/servers", relative to the endpoint), WORKER_INTERVAL (default "30 seconds"), WORKER_CALLS (default:
  * forever), KEYSTONE_TOKEN_DIR (share the token through files: a restarted
@@ -23,8 +27,9 @@ import type * as HttpClient from "@effect/platform/HttpClient"
 import { KeystoneSession, ServiceClient, TokenStore } from "@effect-keystone/cache"
 import { type Auth, KeystoneClient, OpenStackConfig } from "@effect-keystone/client"
 import * as Tls from "@effect-keystone/client/Tls"
-import type { Catalog, Token } from "@effect-keystone/schema"
+import type { Token } from "@effect-keystone/schema"
 import * as Config from "effect/Config"
+import type * as ConfigError from "effect/ConfigError"
 import * as DateTime from "effect/DateTime"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -35,8 +40,13 @@ import * as Stream from "effect/Stream"
 import { pathToFileURL } from "node:url"
 
 export interface WorkerOptions {
-  /** Which catalog endpoint to call, e.g. `{ type: "compute", interface: "public", region: "RegionOne" }`. */
-  readonly service: Catalog.EndpointFilter
+  /** Which service to call, e.g. `{ type: "compute", interface: "public", region: "RegionOne" }`. */
+  readonly service: ServiceClient.Options
+  /**
+   * The cloud's configuration: its interface and region are the defaults, and
+   * `OS_<SERVICE>_ENDPOINT_OVERRIDE` / clouds.yaml `<service>_endpoint_override` apply.
+   */
+  readonly settings?: OpenStackConfig.Settings | undefined
   /** Relative to the endpoint URL, e.g. `servers` or `/servers`. */
   readonly path: string
   /** Pause between calls. */
@@ -67,11 +77,16 @@ export const describeToken = (token: Token.Token, now: DateTime.Utc): string => 
  * The worker loop. Needs a `KeystoneSession`; the token, its renewal and the
  * 401 retry are all the session's business.
  */
-export const program = (options: WorkerOptions): Effect.Effect<WorkerSummary, never, KeystoneSession.KeystoneSession> =>
+export const program = (
+  options: WorkerOptions
+): Effect.Effect<WorkerSummary, ConfigError.ConfigError, KeystoneSession.KeystoneSession> =>
   Effect.scoped(Effect.gen(function*() {
     const session = yield* KeystoneSession.KeystoneSession
     // The endpoint is read from the current token's catalog on every call: a renewed token may carry a new one.
-    const service = yield* ServiceClient.make({ ...options.service, userAgent: "effect-keystone-worker-example" })
+    const wanted = { userAgent: "effect-keystone-worker-example", ...options.service }
+    const service = yield* (options.settings === undefined
+      ? ServiceClient.make(wanted)
+      : ServiceClient.fromSettings(options.settings, wanted))
     let renewals = 0
     let ok = 0
     let failed = 0
@@ -149,12 +164,7 @@ const main = Effect.gen(function*() {
     onNone: () => TokenStore.layerMemory,
     onSome: (directory) => TokenStore.layerFile({ directory }).pipe(Layer.provide(NodeContext.layer))
   })
-  const service: Catalog.EndpointFilter = {
-    type,
-    interface: settings.interface,
-    region: Option.getOrUndefined(settings.region)
-  }
-  const summary = yield* program({ service, path, every, calls: Option.getOrUndefined(calls) }).pipe(
+  const summary = yield* program({ service: { type }, settings, path, every, calls: Option.getOrUndefined(calls) }).pipe(
     // Tls.layerUndici is NodeHttpClient.layerUndici with OS_CACERT, OS_CERT, OS_KEY and OS_INSECURE applied
     Effect.provide(layer(settings, store).pipe(Layer.provide(Tls.layerUndici(settings.tls))))
   )

@@ -324,7 +324,11 @@ export const routes: ReadonlyArray<string> = sim.routeKeys
  * @since 0.2.0
  * @category seed
  */
-export const ServiceDocuments = documents
+export const ServiceDocuments: {
+  readonly nova: (origin: string) => Array<Seed.Document>
+  readonly glance: (origin: string) => Array<Seed.Document>
+  readonly swift: (origin: string) => Array<Seed.Document>
+} = documents
 
 /**
  * @since 0.1.0

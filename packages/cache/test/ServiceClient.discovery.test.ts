@@ -150,4 +150,15 @@ describe("ServiceClient discovery", () => {
       expect(discoveries.length).toBe(2) // the 503, then one for all ten
       expect(toService(ROOT).filter((s) => s.url === `${ROOT}/v2.1/servers`).length).toBe(10)
     }))
+
+  it.scoped("clients of one session share the discovery of an endpoint", () =>
+    Effect.gen(function*() {
+      const { client, toService } = yield* setup
+      const a = yield* client({ type: "compute", region: "RegionRoot", version: { min: "2" } })
+      const b = yield* client({ type: "compute", region: "RegionRoot", microversion: "2.5" })
+      yield* a.http.get("servers")
+      yield* b.http.get("servers")
+      expect(toService(ROOT).filter((s) => s.url === `${ROOT}/`).length).toBe(1)
+      expect(toService(ROOT).at(-1)!.headers["openstack-api-version"]).toBe("compute 2.5")
+    }))
 })

@@ -149,6 +149,7 @@ describe("ServiceClient", () => {
         url: `${NOVA}/servers/abc?temp_url_sig=REDACTED&limit=1`
       })
       expect(error.message).not.toContain("s3cret")
+      expect(error.requestId).toMatch(/^req-/)
       // failOnStatus: false hands the response back
       const raw = yield* clientOn(env, { type: "compute", region: "RegionOne", failOnStatus: false })
       yield* env.sim.inject(Fault.status(409, { route: COMPUTE }))

@@ -87,7 +87,7 @@ export const make = (session: KeystoneSessionService, options: Options): Effect.
       ? Effect.succeed(options.endpointOverride)
       : session.endpoint(filter)
     const wantsDiscovery = options.version !== undefined || options.microversion !== undefined
-    const discovery = Discovery.makeCache(sessionHttp, type)
+    const discovery = Discovery.makeCache(session, sessionHttp, type)
 
     const resolve: Effect.Effect<Resolved, Error> = Effect.flatMap(catalogUrl, (url) => {
       if (!wantsDiscovery) return Effect.succeed({ endpoint: url, version: Option.none(), microversion: Option.none() })

@@ -181,10 +181,12 @@ const fetchOffered = <E>(http: HttpClient.HttpClient.With<E>, endpoint: string):
     return { from: endpoint, offered: inferred }
   })
 
-/** The discovery of each endpoint, single flight, successes kept. @internal */
-export const makeCache = <E>(http: HttpClient.HttpClient.With<E>, serviceType: string) => {
+/** What each endpoint offers, single flight, successes kept: one per session, shared by its clients. */
+const offeredBySession = new WeakMap<object, (endpoint: string) => Effect.Effect<Found, unknown>>()
+
+const makeOffered = <E>(http: HttpClient.HttpClient.With<E>) => {
   const known = new Map<string, Deferred.Deferred<Found, E>>()
-  const offered = (endpoint: string) =>
+  return (endpoint: string): Effect.Effect<Found, E> =>
     Effect.suspend(() => {
       const inFlight = known.get(endpoint)
       if (inFlight !== undefined) return Deferred.await(inFlight)
@@ -198,6 +200,21 @@ export const makeCache = <E>(http: HttpClient.HttpClient.With<E>, serviceType: s
         })
       )
     })
+}
+
+/**
+ * Discovery for one service type: `session` keys the cache of version
+ * documents (every client of a session shares it), `http` reads them.
+ *
+ * @internal
+ */
+export const makeCache = <E>(session: object, http: HttpClient.HttpClient.With<E>, serviceType: string) => {
+  let shared = offeredBySession.get(session)
+  if (shared === undefined) {
+    shared = makeOffered(http)
+    offeredBySession.set(session, shared)
+  }
+  const offered = shared as (endpoint: string) => Effect.Effect<Found, E>
   return (endpoint: string, range: Range) =>
     Effect.flatMap(offered(endpoint), ({ from, offered }) => {
       const min = parseVersion(range.min)

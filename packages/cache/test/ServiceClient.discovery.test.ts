@@ -7,7 +7,9 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import { describe, expect, it } from "@effect/vitest"
 import { Fault, KeystoneSim } from "@effect-keystone/testing"
 import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
 import * as Option from "effect/Option"
+import * as TestClock from "effect/TestClock"
 import * as KeystoneSession from "../src/KeystoneSession.js"
 import * as ServiceClient from "../src/ServiceClient.js"
 import { makeEnv, makeSession } from "./utils/session.js"
@@ -65,7 +67,7 @@ const setup = Effect.gen(function*() {
   const session = yield* makeSession(env, { minimumRefresh: 0 })
   const client = (options: ServiceClient.Options) =>
     Effect.provideService(ServiceClient.make(options), KeystoneSession.KeystoneSession, session)
-  return { env, sent, client, toService: (origin: string) => sent.filter((s) => s.url.startsWith(origin)) }
+  return { env, session, sent, client, toService: (origin: string) => sent.filter((s) => s.url.startsWith(origin)) }
 })
 
 describe("ServiceClient discovery", () => {
@@ -160,5 +162,22 @@ describe("ServiceClient discovery", () => {
       yield* b.http.get("servers")
       expect(toService(ROOT).filter((s) => s.url === `${ROOT}/`).length).toBe(1)
       expect(toService(ROOT).at(-1)!.headers["openstack-api-version"]).toBe("compute 2.5")
+    }))
+
+  it.scoped("a discovery whose caller is interrupted is taken over by the others", () =>
+    Effect.gen(function*() {
+      const { client, env, session, toService } = yield* setup
+      const nova = yield* client({ type: "compute", region: "RegionRoot", version: { min: "2" } })
+      yield* session.token // log in first: only discovery waits below
+      yield* env.sim.inject(Fault.latency("10 seconds", { route: "GET service:compute" }))
+      const first = yield* Effect.fork(nova.http.get("servers"))
+      yield* TestClock.adjust("1 second")
+      const second = yield* Effect.fork(nova.http.get("servers"))
+      yield* TestClock.adjust("1 second")
+      yield* Fiber.interrupt(first)
+      yield* TestClock.adjust("20 seconds")
+      const response = yield* Fiber.join(second)
+      expect(response.status).toBe(200)
+      expect(toService(ROOT).filter((s) => s.url === `${ROOT}/`).length).toBe(2)
     }))
 })

@@ -8,6 +8,7 @@
  * @internal
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
+import * as Cause from "effect/Cause"
 import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
@@ -186,10 +187,16 @@ const offeredBySession = new WeakMap<object, (endpoint: string) => Effect.Effect
 
 const makeOffered = <E>(http: HttpClient.HttpClient.With<E>) => {
   const known = new Map<string, Deferred.Deferred<Found, E>>()
-  return (endpoint: string): Effect.Effect<Found, E> =>
+  const offered = (endpoint: string): Effect.Effect<Found, E> =>
     Effect.suspend(() => {
       const inFlight = known.get(endpoint)
-      if (inFlight !== undefined) return Deferred.await(inFlight)
+      // the fiber discovering was interrupted (its caller gave up): the others try again themselves
+      if (inFlight !== undefined) {
+        return Effect.catchAllCause(
+          Deferred.await(inFlight),
+          (cause) => Cause.isInterruptedOnly(cause) ? offered(endpoint) : Effect.failCause(cause)
+        )
+      }
       const deferred = Deferred.unsafeMake<Found, E>(FiberId.none)
       known.set(endpoint, deferred)
       return fetchOffered(http, endpoint).pipe(
@@ -200,6 +207,7 @@ const makeOffered = <E>(http: HttpClient.HttpClient.With<E>) => {
         })
       )
     })
+  return offered
 }
 
 /**

@@ -17,6 +17,7 @@ import { makeEnv, makeSession } from "./utils/session.js"
 const NOVA = "http://compute.region-one.test:8774"
 const ROOT = "http://nova-root.test:8774"
 const LEGACY = "http://nova-legacy.test:8774"
+const HUGE = "http://nova-huge.test:8774"
 const GLANCE = "http://image.region-two.test:9292"
 const SWIFT = "http://object.region-one.test:8080"
 
@@ -39,6 +40,17 @@ const catalog: ReadonlyArray<KeystoneSim.Seed.Service> = [
     name: "nova-root",
     endpoints: [endpoint("e-root", "RegionRoot", `${ROOT}/`)],
     documents: KeystoneSim.ServiceDocuments.nova(ROOT)
+  },
+  {
+    id: "nova-huge",
+    type: "compute",
+    name: "nova-huge",
+    endpoints: [endpoint("e-huge", "RegionHuge", `${HUGE}/`)],
+    // a version document padded past the 64 KiB a version document may take
+    documents: KeystoneSim.ServiceDocuments.nova(HUGE).map((d) => ({
+      ...d,
+      body: { ...(d.body as object), padding: "x".repeat(70 * 1024) }
+    }))
   },
   {
     id: "nova-legacy",
@@ -179,5 +191,13 @@ describe("ServiceClient discovery", () => {
       const response = yield* Fiber.join(second)
       expect(response.status).toBe(200)
       expect(toService(ROOT).filter((s) => s.url === `${ROOT}/`).length).toBe(2)
+    }))
+
+  it.scoped("a version document over 64 KiB is not read whole: no document", () =>
+    Effect.gen(function*() {
+      const { client } = yield* setup
+      const nova = yield* client({ type: "compute", region: "RegionHuge", version: { min: "2" } })
+      const error = yield* Effect.flip(nova.endpoint)
+      expect(error).toMatchObject({ _tag: "VersionNotAvailable", offered: [] })
     }))
 })

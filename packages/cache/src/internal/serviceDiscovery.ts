@@ -150,6 +150,16 @@ const urlFor = (endpoint: string, from: string, chosen: Offered): string | undef
   }
 }
 
+/** A version document is small: one over the cap, or not JSON, is no document. */
+const parseBody = (body: { readonly text: string; readonly truncated: boolean } | undefined) => {
+  if (body === undefined || body.truncated) return undefined
+  try {
+    return parseDocument(JSON.parse(body.text))
+  } catch {
+    return undefined
+  }
+}
+
 interface Found {
   readonly from: string
   readonly offered: Array<Offered>
@@ -161,7 +171,7 @@ const fetchOffered = <E>(http: HttpClient.HttpClient.With<E>, endpoint: string):
       const found = yield* http.get(url, { acceptJson: true }).pipe(
         Effect.flatMap((response) =>
           response.status === 200 || response.status === 300
-            ? Effect.map(Effect.option(response.json), (json) => Option.isSome(json) ? parseDocument(json.value) : undefined)
+            ? Effect.map(Errors.readCapped(response), parseBody)
             : Effect.as(Effect.ignore(response.arrayBuffer), undefined)
         )
       )

@@ -97,7 +97,10 @@ export const redactUrl = (url: string): string => {
 /** At most this much of an error body is read. @internal */
 export const bodyCap = 64 * 1024
 
-const readCapped = (response: HttpClientResponse.HttpClientResponse): Effect.Effect<string | undefined> =>
+/** The body's first `bodyCap` bytes as text (undefined if unreadable within 5 s), and whether there was more. @internal */
+export const readCapped = (
+  response: HttpClientResponse.HttpClientResponse
+): Effect.Effect<{ readonly text: string; readonly truncated: boolean } | undefined> =>
   response.stream.pipe(
     Stream.runFoldWhile(
       { chunks: [] as Array<Uint8Array>, size: 0 },
@@ -112,7 +115,7 @@ const readCapped = (response: HttpClientResponse.HttpClientResponse): Effect.Eff
         all.set(part, at)
         at += part.length
       }
-      return new TextDecoder().decode(all)
+      return { text: new TextDecoder().decode(all), truncated: size > bodyCap }
     }),
     Effect.timeout("5 seconds"),
     Effect.option,
@@ -165,7 +168,7 @@ export const fromResponse = (
 ): Effect.Effect<ServiceError> =>
   Effect.map(readCapped(response), (body) => {
     const requestId = response.headers["x-openstack-request-id"] ?? response.headers["x-compute-request-id"]
-    const said = serviceMessage(body)
+    const said = serviceMessage(body?.text)
     return new ServiceError({
       serviceType,
       status: response.status,

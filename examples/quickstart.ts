@@ -1,6 +1,6 @@
 // The README's quick start, verbatim: `npm run check` proves it compiles.
 import { NodeHttpClient } from "@effect/platform-node"
-import { KeystoneSession, TokenStore } from "@effect-keystone/cache"
+import { KeystoneSession, ServiceClient, TokenStore } from "@effect-keystone/cache"
 import { Credentials, KeystoneClient, Scope } from "@effect-keystone/client"
 import { Effect, Layer, Redacted } from "effect"
 
@@ -10,10 +10,11 @@ const auth = {
 }
 
 const program = Effect.gen(function*() {
-  const session = yield* KeystoneSession.KeystoneSession
-  const nova = yield* session.endpoint({ type: "compute", interface: "public", region: "RegionOne" })
-  const http = yield* session.httpClient // sets X-Auth-Token; on a 401 re-authenticates once
-  return yield* http.get(`${nova}/servers`)
+  // Nova from the token's catalog (followed across renewals), its version discovered, microversion checked;
+  // X-Auth-Token is set and a 401 re-authenticates once
+  const nova = yield* ServiceClient.make({ type: "compute", region: "RegionOne", microversion: "2.79" })
+  const response = yield* nova.http.get("servers/detail") // relative to the endpoint, whatever its slashes
+  return yield* response.json
 })
 
 const MainLive = KeystoneSession.layer({ auth }).pipe(
@@ -23,7 +24,10 @@ const MainLive = KeystoneSession.layer({ auth }).pipe(
 )
 
 program.pipe(
-  Effect.catchTags({ Unauthorized: (e) => Effect.logError(`login refused: ${e.message}`) }),
+  Effect.catchTags({
+    Unauthorized: (e) => Effect.logError(`login refused: ${e.message}`),
+    ServiceError: (e) => Effect.logError(`nova said ${e.status}: ${e.serviceMessage} (${e.requestId})`)
+  }),
   Effect.provide(MainLive),
   Effect.scoped,
   Effect.runPromise

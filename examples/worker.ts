@@ -1,8 +1,11 @@
 /**
  * An auto-renewing worker: it calls a service from the catalog in a loop and
  * never thinks about tokens. `KeystoneSession` logs in once, renews the token
- * in the background before it expires, and `session.httpClient` adds
- * `X-Auth-Token` (logging in again once if the service answers 401).
+ * in the background before it expires, and `ServiceClient` binds its
+ * `HttpClient` to one service of the catalog: it takes paths relative to the
+ * service's endpoint (joined right whatever slashes the catalog URL has),
+ * adds `X-Auth-Token` (logging in again once if the service answers 401) and
+ * fails answers of 400 and up with a typed `ServiceError`.
  *
  * Run it against your cloud (the usual OpenStack RC variables, or OS_CLOUD
  * with clouds.yaml):
@@ -10,18 +13,23 @@
  *   source openrc.sh
  *   npx tsx examples/worker.ts
  *
+ * OS_INTERFACE, OS_REGION_NAME and OS_<SERVICE>_ENDPOINT_OVERRIDE (e.g.
+ * OS_COMPUTE_ENDPOINT_OVERRIDE; its origin must then be allowed to receive
+ * the token, see KeystoneSession's `allowOrigins`) choose the endpoint.
+ *
  * Optional: WORKER_SERVICE_TYPE (default "compute"), WORKER_PATH (default
- * "/servers"), WORKER_INTERVAL (default "30 seconds"), WORKER_CALLS (default:
+ * "/servers", relative to the endpoint), WORKER_INTERVAL (default "30 seconds"), WORKER_CALLS (default:
  * forever), KEYSTONE_TOKEN_DIR (share the token through files: a restarted
  * worker does not log in again).
  */
 import { NodeContext, NodeRuntime } from "@effect/platform-node"
 import type * as HttpClient from "@effect/platform/HttpClient"
-import { KeystoneSession, TokenStore } from "@effect-keystone/cache"
+import { KeystoneSession, ServiceClient, TokenStore } from "@effect-keystone/cache"
 import { type Auth, KeystoneClient, OpenStackConfig } from "@effect-keystone/client"
 import * as Tls from "@effect-keystone/client/Tls"
-import type { Catalog, Token } from "@effect-keystone/schema"
+import type { Token } from "@effect-keystone/schema"
 import * as Config from "effect/Config"
+import type * as ConfigError from "effect/ConfigError"
 import * as DateTime from "effect/DateTime"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -32,9 +40,14 @@ import * as Stream from "effect/Stream"
 import { pathToFileURL } from "node:url"
 
 export interface WorkerOptions {
-  /** Which catalog endpoint to call, e.g. `{ type: "compute", interface: "public", region: "RegionOne" }`. */
-  readonly service: Catalog.EndpointFilter
-  /** Appended to the endpoint URL, e.g. `/servers`. */
+  /** Which service to call, e.g. `{ type: "compute", interface: "public", region: "RegionOne" }`. */
+  readonly service: ServiceClient.Options
+  /**
+   * The cloud's configuration: its interface and region are the defaults, and
+   * `OS_<SERVICE>_ENDPOINT_OVERRIDE` / clouds.yaml `<service>_endpoint_override` apply.
+   */
+  readonly settings?: OpenStackConfig.Settings | undefined
+  /** Relative to the endpoint URL, e.g. `servers` or `/servers`. */
   readonly path: string
   /** Pause between calls. */
   readonly every: Duration.DurationInput
@@ -64,10 +77,16 @@ export const describeToken = (token: Token.Token, now: DateTime.Utc): string => 
  * The worker loop. Needs a `KeystoneSession`; the token, its renewal and the
  * 401 retry are all the session's business.
  */
-export const program = (options: WorkerOptions): Effect.Effect<WorkerSummary, never, KeystoneSession.KeystoneSession> =>
+export const program = (
+  options: WorkerOptions
+): Effect.Effect<WorkerSummary, ConfigError.ConfigError, KeystoneSession.KeystoneSession> =>
   Effect.scoped(Effect.gen(function*() {
     const session = yield* KeystoneSession.KeystoneSession
-    const http = yield* session.httpClient
+    // The endpoint is read from the current token's catalog on every call: a renewed token may carry a new one.
+    const wanted = { userAgent: "effect-keystone-worker-example", ...options.service }
+    const service = yield* (options.settings === undefined
+      ? ServiceClient.make(wanted)
+      : ServiceClient.fromSettings(options.settings, wanted))
     let renewals = 0
     let ok = 0
     let failed = 0
@@ -91,22 +110,21 @@ export const program = (options: WorkerOptions): Effect.Effect<WorkerSummary, ne
     yield* Effect.yieldNow() // let the subscription start
 
     const call = Effect.gen(function*() {
-      // Resolved on every call (an index lookup): a renewed token may carry a new catalog.
-      const base = yield* session.endpoint(options.service)
       // X-Auth-Token is added here; a 401 invalidates the token and retries once with a fresh one.
-      const response = yield* http.get(`${base}${options.path}`)
+      const response = yield* service.http.get(options.path)
       const body = yield* response.text
       return { status: response.status, bytes: body.length }
     }).pipe(
       Effect.tap(({ bytes, status }) => {
+        // 400 and up are ServiceErrors (below); a 3xx is not a success either
         if (status >= 200 && status < 300) ok++
         else failed++
-        return Effect.log(`GET ${options.service.type}${options.path} → ${status} (${bytes} bytes)`)
+        return Effect.log(`GET ${options.service.type} ${options.path} → ${status} (${bytes} bytes)`)
       }),
       // A worker does not die on one failed call: log it and go on.
       Effect.catchAll((error) => {
         failed++
-        return Effect.logWarning(`GET ${options.service.type}${options.path} failed: ${error._tag}: ${error.message}`)
+        return Effect.logWarning(`GET ${options.service.type} ${options.path} failed: ${error._tag}: ${error.message}`)
       })
     )
 
@@ -146,12 +164,7 @@ const main = Effect.gen(function*() {
     onNone: () => TokenStore.layerMemory,
     onSome: (directory) => TokenStore.layerFile({ directory }).pipe(Layer.provide(NodeContext.layer))
   })
-  const service: Catalog.EndpointFilter = {
-    type,
-    interface: settings.interface,
-    region: Option.getOrUndefined(settings.region)
-  }
-  const summary = yield* program({ service, path, every, calls: Option.getOrUndefined(calls) }).pipe(
+  const summary = yield* program({ service: { type }, settings, path, every, calls: Option.getOrUndefined(calls) }).pipe(
     // Tls.layerUndici is NodeHttpClient.layerUndici with OS_CACERT, OS_CERT, OS_KEY and OS_INSECURE applied
     Effect.provide(layer(settings, store).pipe(Layer.provide(Tls.layerUndici(settings.tls))))
   )

@@ -37,6 +37,7 @@
 #   catalog (URLs need not answer; the region is in the host, the interface
 #   in the port: public = base port, internal = +10000, admin = +20000):
 #     identity  keystone  RegionOne public/internal/admin  (bootstrap, this Keystone)
+#                         http://127.0.0.1:<port>/v3/  (note the trailing slash)
 #     compute   nova      RegionOne+RegionTwo public/internal/admin
 #                         http://127.0.0.1:8774/v2.1, http://127.0.0.2:8774/v2.1, ...
 #     object-store swift  RegionOne public only
@@ -75,6 +76,11 @@ MARKER=".effect-keystone"
 
 BASE_URL="http://127.0.0.1:${PORT}"
 AUTH_URL="${BASE_URL}/v3"
+# The catalog lists identity WITH a trailing slash, as many clouds do (OVH's
+# catalog has `https://image.compute.sbg1.cloud.ovh.net/`): clients that join
+# an endpoint and a path by hand (`${endpoint}/auth/projects` → `/v3//auth/…`,
+# answered 308) fail here, as they would there.
+CATALOG_IDENTITY_URL="${AUTH_URL}/"
 
 start_ts=$(date +%s)
 
@@ -252,9 +258,9 @@ manage bootstrap \
   --bootstrap-project-name admin \
   --bootstrap-role-name admin \
   --bootstrap-service-name keystone \
-  --bootstrap-admin-url "$AUTH_URL" \
-  --bootstrap-public-url "$AUTH_URL" \
-  --bootstrap-internal-url "$AUTH_URL" \
+  --bootstrap-admin-url "$CATALOG_IDENTITY_URL" \
+  --bootstrap-public-url "$CATALOG_IDENTITY_URL" \
+  --bootstrap-internal-url "$CATALOG_IDENTITY_URL" \
   --bootstrap-region-id RegionOne
 
 # --------------------------------------------------------------------------

@@ -49,7 +49,7 @@ const revoke = (token: Parameters<KeystoneClient.KeystoneClientService["revoke"]
   Effect.flatMap(KeystoneClient.KeystoneClient, (c) => c.revoke(token))
 
 describe("examples against a real Keystone", () => {
-  it.live("worker: calls identity's /auth/projects from the catalog with session.httpClient, and logs a renewal", () =>
+  it.live("worker: calls identity's /auth/projects through the catalog's trailing-slash URL with ServiceClient, and logs a renewal", () =>
     Effect.gen(function*() {
       const session = yield* KeystoneSession.KeystoneSession
       const fiber = yield* Effect.fork(Worker.program({

@@ -54,4 +54,29 @@ describe("examples/worker", () => {
       expect(yield* sim.count(ISSUE)).toBe(2)
       expect(yield* sim.count(COMPUTE)).toBe(5) // one call was answered 401 and retried
     }).pipe(Effect.provide(WorkerTest)))
+
+  it.effect("a catalog URL with a trailing slash (as many clouds list theirs): the path is joined with one slash", () =>
+    Effect.gen(function*() {
+      const sim = yield* KeystoneSim.KeystoneSim
+      const fiber = yield* Effect.fork(Worker.program({
+        service: { type: "identity" },
+        path: "/auth/projects",
+        every: "1 second",
+        calls: 3
+      }))
+      yield* TestClock.adjust("5 seconds")
+      const summary = yield* Fiber.join(fiber)
+      expect(summary).toMatchObject({ calls: 3, ok: 3, failed: 0 })
+      expect(yield* sim.count("GET /v3/auth/projects")).toBe(3)
+    }).pipe(Effect.provide(
+      Worker.layer({ authUrl: "http://keystone.test/v3", auth }).pipe(
+        Layer.provideMerge(KeystoneSim.layer({
+          catalog: KeystoneSim.defaultSeed.catalog.map((service) =>
+            service.type === "identity"
+              ? { ...service, endpoints: service.endpoints.map((e) => ({ ...e, url: `${e.url}/` })) }
+              : service
+          )
+        }))
+      )
+    )))
 })

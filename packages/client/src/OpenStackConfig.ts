@@ -50,6 +50,40 @@ export interface Settings {
   readonly region: Option.Option<string>
   readonly interface: "public" | "internal" | "admin"
   readonly tls: TlsSettings
+  /**
+   * clouds.yaml `<service>_endpoint_override` entries by service key (the
+   * service type with `-` as `_`: `compute`, `object_store`). The
+   * `OS_<SERVICE>_ENDPOINT_OVERRIDE` variables are read by
+   * `ServiceClient.fromSettings` for its service.
+   *
+   * @since 0.2.0
+   */
+  readonly endpointOverrides?: Readonly<Record<string, string>> | undefined
+}
+
+/**
+ * A service type as it appears in `<service>_endpoint_override` keys and
+ * `OS_<SERVICE>_ENDPOINT_OVERRIDE` variables: `object-store` → `object_store`.
+ *
+ * @since 0.2.0
+ * @category naming
+ */
+export const serviceKey = (serviceType: string): string => serviceType.trim().toLowerCase().replace(/-/g, "_")
+
+/**
+ * The `<service>_endpoint_override` entries of a cloud (top level of its
+ * clouds.yaml entry), by service key.
+ *
+ * @since 0.2.0
+ * @category clouds.yaml
+ */
+export const cloudEndpointOverrides = (entry: Json): Record<string, string> => {
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(entry)) {
+    const m = /^([a-z0-9_-]+)_endpoint_override$/i.exec(k)
+    if (m !== null && typeof v === "string" && v.trim() !== "") out[serviceKey(m[1]!)] = v.trim()
+  }
+  return out
 }
 
 /**
@@ -429,10 +463,12 @@ export const fromCloud = (
     const merged = isObject(secureEntry) ? merge(entry, secureEntry) : entry
     const overrides = options?.overrides ?? {}
     const fileName = cloudName(name, path.basename(clouds.value.file))
-    return yield* resolve({
+    const settings = yield* resolve({
       values: { ...cloudValues(merged), ...overrides },
       name: (k) => (overrides[k] !== undefined ? envName(k) : fileName(k))
     })
+    const endpointOverrides = cloudEndpointOverrides(merged)
+    return Object.keys(endpointOverrides).length === 0 ? settings : { ...settings, endpointOverrides }
   })
 
 /**

@@ -119,6 +119,8 @@ clouds:
     interface: internal
     identity_api_version: 3
     verify: false
+    compute_endpoint_override: http://nova-direct.test:8774/v2.1
+    object-store_endpoint_override: " http://swift-direct.test/v1/AUTH_x "
   appcred:
     auth_type: v3applicationcredential
     auth:
@@ -147,6 +149,17 @@ clouds:
       expect(c._tag === "Password" && Redacted.value(c.password)).toBe("from-secure-yaml")
       const app = yield* OpenStackConfig.fromCloud("appcred", { env })
       expect(app.auth.credentials).toMatchObject({ _tag: "ApplicationCredential", ref: { id: "ac1" } })
+      expect(app.endpointOverrides).toBeUndefined()
+    }))
+
+  it.effect("reads <service>_endpoint_override entries by service key", () =>
+    Effect.gen(function*() {
+      const s = yield* OpenStackConfig.fromCloud("devstack", { env })
+      expect(s.endpointOverrides).toEqual({
+        compute: "http://nova-direct.test:8774/v2.1",
+        object_store: "http://swift-direct.test/v1/AUTH_x"
+      })
+      expect(OpenStackConfig.serviceKey("Object-Store")).toBe("object_store")
     }))
 
   it.effect("errors name the clouds.yaml key", () =>

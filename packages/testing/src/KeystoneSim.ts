@@ -22,6 +22,7 @@ import type * as Scope from "effect/Scope"
 import type * as Fault from "./Fault.js"
 import * as client from "./internal/client.js"
 import * as defaults from "./internal/defaultSeed.js"
+import * as documents from "./internal/serviceDocuments.js"
 import * as server from "./internal/server.js"
 import * as sim from "./internal/sim.js"
 
@@ -145,6 +146,24 @@ export declare namespace Seed {
     readonly type: string
     readonly name: string
     readonly endpoints: ReadonlyArray<Endpoint>
+    /**
+     * Answers to an unauthenticated `GET` of exactly `url` (a trailing
+     * slash ignored) on the service's hosts, e.g. version documents (see
+     * `ServiceDocuments`). Other paths on those hosts outside the endpoints
+     * answer 404.
+     *
+     * @since 0.2.0
+     */
+    readonly documents?: ReadonlyArray<Document>
+  }
+  /**
+   * @since 0.2.0
+   */
+  export interface Document {
+    readonly url: string
+    /** Default 200. */
+    readonly status?: number
+    readonly body: unknown
   }
 }
 
@@ -293,6 +312,23 @@ export const Trust = defaults.Trust
  * @category routes
  */
 export const routes: ReadonlyArray<string> = sim.routeKeys
+
+/**
+ * Version documents shaped as real services answer them, for a service's
+ * `documents`: `nova(origin)` (the root's `versions` list, v2.0 and v2.1 with
+ * microversions 2.1 to 2.79, and `/v2.1`'s single `version`), `glance(origin)`
+ * (a 300 Multiple Choices `versions` list at the root, v2.0 to v2.9 all
+ * linking to `/v2/`) and `swift(origin)` (no version document, as Swift:
+ * `/info` only).
+ *
+ * @since 0.2.0
+ * @category seed
+ */
+export const ServiceDocuments: {
+  readonly nova: (origin: string) => Array<Seed.Document>
+  readonly glance: (origin: string) => Array<Seed.Document>
+  readonly swift: (origin: string) => Array<Seed.Document>
+} = documents
 
 /**
  * @since 0.1.0

@@ -133,7 +133,15 @@ export const make = (seed: Seed) => {
       return { endpoints: [...regions.values()], endpoints_links: [], type: service.type, name: service.name }
     })
 
-  /** The catalog service (other than identity) whose endpoint URL prefixes `url`. */
+  const originOf = (url: string) => {
+    try {
+      return new URL(url).origin
+    } catch {
+      return undefined
+    }
+  }
+
+  /** The catalog service (other than identity) whose endpoint URL prefixes `url`, else one with documents on its host. */
   const serviceAt = (url: string): Seed.Service | undefined =>
     seed.catalog.find((s) =>
       s.type !== "identity" &&
@@ -141,6 +149,8 @@ export const make = (seed: Seed) => {
         const prefix = e.url.split(placeholder)[0]!
         return prefix.length > 0 && url.startsWith(prefix)
       })
+    ) ?? seed.catalog.find((s) =>
+      s.type !== "identity" && s.documents !== undefined && s.documents.some((d) => originOf(d.url) === originOf(url))
     )
 
   return {

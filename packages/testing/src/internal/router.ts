@@ -65,7 +65,16 @@ const decode = (segment: string) => {
 /** Flask does not mind one trailing slash. */
 const normalize = (path: string) => (path.length > 1 && path.endsWith("/") ? path.slice(0, -1) : path)
 
+const withoutSlash = (url: string) => url.replace(/\/+$/, "")
+
 const serviceStub = (service: Seed.Service): Handler => (req, ctx) => {
+  if (service.documents !== undefined) {
+    const href = withoutSlash(req.url.href)
+    const doc = service.documents.find((d) => withoutSlash(d.url) === href)
+    if (doc !== undefined && (req.method === "GET" || req.method === "HEAD")) return http.v2Json(doc.status ?? 200, doc.body)
+    const under = service.endpoints.some((e) => req.url.href.startsWith(e.url.split(/\$\(|%\(/)[0]!))
+    if (!under) return http.notFoundPage()
+  }
   const id = req.headers["x-auth-token"]
   const found = id === undefined ? undefined : ctx.tokens.lookup(id, ctx.now)
   if (found?._tag !== "Valid") return http.middlewareUnauthorized(ctx.baseUrl)

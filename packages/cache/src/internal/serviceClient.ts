@@ -17,23 +17,14 @@ import * as Option from "effect/Option"
 import type { KeystoneSessionService, OriginNotAllowed } from "../KeystoneSession.js"
 import * as Discovery from "./serviceDiscovery.js"
 import * as Errors from "./serviceErrors.js"
+import type { Options as ServiceClientOptions } from "../ServiceClient.js"
 import * as Join from "./serviceJoin.js"
 
 /** @internal */
 export const libraryVersion = "0.2.0"
 
 /** @internal */
-export interface Options {
-  readonly type: string
-  readonly interface?: Catalog.EndpointFilter["interface"]
-  readonly region?: string | undefined
-  readonly name?: string | undefined
-  readonly endpointOverride?: string | undefined
-  readonly version?: { readonly min?: string | undefined; readonly max?: string | undefined } | undefined
-  readonly microversion?: string | undefined
-  readonly userAgent?: string | undefined
-  readonly failOnStatus?: boolean | undefined
-}
+export type Options = ServiceClientOptions
 
 /** @internal */
 export type Error =

@@ -35,6 +35,16 @@ const spread = <A, E>(call: Effect.Effect<A, E>, n: number, span: Duration.Durat
     return fibers
   })
 
+/** A session on a fresh sim, its `httpClient` and the compute endpoint. */
+const computeClient = (options?: Partial<KeystoneSession.Options>) =>
+  Effect.gen(function*() {
+    const env = yield* makeEnv()
+    const session = yield* makeSession(env, options)
+    const http = yield* session.httpClient
+    const url = yield* session.endpoint({ type: "compute" })
+    return { env, session, http, url }
+  })
+
 const nearlyDead = [
   ["500 ms of life", { seed: { tokenLifetime: Duration.millis(500) } }],
   ["1 s of life", { seed: { tokenLifetime: Duration.seconds(1) } }],
@@ -82,10 +92,7 @@ describe("KeystoneSession logins", () => {
 
     it.scoped("the 401 retry path is rate-limited too", () =>
       Effect.gen(function*() {
-        const env = yield* makeEnv()
-        const session = yield* makeSession(env, { refusedTokenWindow: 0 })
-        const http = yield* session.httpClient
-        const url = yield* session.endpoint({ type: "compute" })
+        const { env, http, url } = yield* computeClient({ refusedTokenWindow: 0 })
         yield* env.sim.inject(Fault.status(401, { route: COMPUTE, count: Infinity }))
         const fibers = yield* spread(http.get(`${url}/servers`), 50, "5 seconds")
         expect(yield* env.sim.count(ISSUE)).toBeLessThanOrEqual(6)
@@ -126,10 +133,7 @@ describe("KeystoneSession logins", () => {
   describe("a service that always answers 401", () => {
     it.scoped("50 requests with a token issued moments ago: no new login, every 401 goes to the caller", () =>
       Effect.gen(function*() {
-        const env = yield* makeEnv()
-        const session = yield* makeSession(env)
-        const http = yield* session.httpClient
-        const url = yield* session.endpoint({ type: "compute" })
+        const { env, session, http, url } = yield* computeClient()
         const first = yield* session.token
         yield* env.sim.inject(Fault.status(401, { route: COMPUTE, count: Infinity }))
         const responses = yield* Effect.all(Array.from({ length: 50 }, () => http.get(`${url}/servers`)), {
@@ -146,10 +150,7 @@ describe("KeystoneSession logins", () => {
 
     it.scoped("50 requests spread over 5 minutes: one new login per 30 s window at most", () =>
       Effect.gen(function*() {
-        const env = yield* makeEnv()
-        const session = yield* makeSession(env)
-        const http = yield* session.httpClient
-        const url = yield* session.endpoint({ type: "compute" })
+        const { env, http, url } = yield* computeClient()
         yield* env.sim.inject(Fault.status(401, { route: COMPUTE, count: Infinity }))
         const fibers = yield* spread(http.get(`${url}/servers`), 50, "5 minutes")
         for (const result of yield* Effect.all(fibers.map(Fiber.join))) {
@@ -162,10 +163,7 @@ describe("KeystoneSession logins", () => {
 
     it.scoped("refusedTokenWindow sets the window", () =>
       Effect.gen(function*() {
-        const env = yield* makeEnv()
-        const session = yield* makeSession(env, { refusedTokenWindow: "5 seconds" })
-        const http = yield* session.httpClient
-        const url = yield* session.endpoint({ type: "compute" })
+        const { env, http, url } = yield* computeClient({ refusedTokenWindow: "5 seconds" })
         yield* env.sim.inject(Fault.status(401, { route: COMPUTE, count: Infinity }))
         expect((yield* http.get(`${url}/servers`)).status).toBe(401)
         expect(yield* env.sim.count(ISSUE)).toBe(1)
@@ -177,10 +175,7 @@ describe("KeystoneSession logins", () => {
 
     it.scoped("a token revoked moments after its issue: Keystone says so, the session logs in again at once and the request succeeds", () =>
       Effect.gen(function*() {
-        const env = yield* makeEnv()
-        const session = yield* makeSession(env)
-        const http = yield* session.httpClient
-        const url = yield* session.endpoint({ type: "compute" })
+        const { env, session, http, url } = yield* computeClient()
         const first = yield* session.token
         yield* TestClock.adjust("1 second") // past minimumRefresh
         yield* env.sim.revoke(idOf(first))

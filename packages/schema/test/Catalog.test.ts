@@ -1,14 +1,8 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Catalog, V2, V3 } from "@effect-keystone/schema"
 import { Effect, Either, FastCheck, Schema } from "effect"
+import { ep, notFound } from "./support/catalogs.js"
 import { getOrFail } from "./support/fixtures.js"
-
-const ep = (id: string, iface: Catalog.Interface, region: string | null, url: string): Catalog.Endpoint => ({
-  id,
-  interface: iface,
-  region,
-  url
-})
 
 const catalog: Catalog.Catalog = {
   services: [
@@ -41,12 +35,6 @@ const catalog: Catalog.Catalog = {
 }
 
 const found = (c: Catalog.Catalog, f: Catalog.EndpointFilter) => getOrFail(Catalog.endpoint(c, f))
-
-const notFound = (c: Catalog.Catalog, f: Catalog.EndpointFilter): Catalog.EndpointNotFound => {
-  const r = Catalog.endpoint(c, f)
-  if (Either.isRight(r)) throw new Error(`expected no endpoint for ${JSON.stringify(f)}, got ${r.right}`)
-  return r.left
-}
 
 describe("Catalog.endpoint", () => {
   it("type is required: a type error, and an EndpointNotFound (never a defect) for untyped callers", () => {

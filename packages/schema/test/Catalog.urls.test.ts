@@ -6,19 +6,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Catalog } from "@effect-keystone/schema"
 import { Either } from "effect"
-
-const ep = (id: string, iface: Catalog.Interface, region: string | null, url: string): Catalog.Endpoint => ({
-  id,
-  interface: iface,
-  region,
-  url
-})
-
-const notFound = (c: Catalog.Catalog, f: Catalog.EndpointFilter): Catalog.EndpointNotFound => {
-  const r = Catalog.endpoint(c, f)
-  if (Either.isRight(r)) throw new Error(`expected no endpoint for ${JSON.stringify(f)}, got ${r.right}`)
-  return r.left
-}
+import { ep, notFound } from "./support/catalogs.js"
 
 describe("Catalog.endpoint: only http(s) URLs without user info are ever returned", () => {
   const hostile = (url: string): Catalog.Catalog => ({

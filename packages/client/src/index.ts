@@ -22,3 +22,7 @@ export * as Scope from "./Scope.js"
  * @since 0.1.0
  */
 export * as OpenStackConfig from "./OpenStackConfig.js"
+/**
+ * @since 0.3.0
+ */
+export * as Retry from "./Retry.js"

@@ -179,17 +179,16 @@ export const make = (
       })
 
     const recordFailure = (cause: Cause.Cause<KeystoneError.KeystoneError>): Effect.Effect<void> =>
-      Effect.flatMap(Effect.zip(readState, random.next), ([s, jitter01]) => {
+      Effect.flatMap(readState, (s) => {
         if (Cause.isInterruptedOnly(cause)) return Effect.void
         const error = Option.getOrUndefined(Cause.failureOption(cause))
         const failures = s.failures + 1
         const at = now()
         const valid = s.entry !== undefined && at < s.entry.expiresAt
-        const pause = Backoff.delay(failures, error, jitter01, {
+        return Effect.flatMap(Backoff.pause(failures, error, {
           validForMillis: s.entry !== undefined && valid ? s.entry.expiresAt - at : 0,
           maxWithoutTokenMillis
-        })
-        return Ref.set(state, { entry: s.entry, failure: error ?? s.failure, failures, retryAt: at + Math.ceil(pause) }).pipe(
+        }), (pause) => Ref.set(state, { entry: s.entry, failure: error ?? s.failure, failures, retryAt: at + Math.ceil(pause) }).pipe(
           Effect.zipRight(Queue.offer(wake, undefined)),
           Effect.zipRight(
             Effect.logWarning(
@@ -205,7 +204,7 @@ export const make = (
               })
             )
           )
-        )
+        ))
       })
 
     /** Starts a renewal unless one is in flight; either way, returns the flight. */

@@ -25,4 +25,8 @@ export * as OpenStackConfig from "./OpenStackConfig.js"
 /**
  * @since 0.3.0
  */
+export * as CallerToken from "./CallerToken.js"
+/**
+ * @since 0.3.0
+ */
 export * as Retry from "./Retry.js"

@@ -24,7 +24,7 @@
 import { NodeHttpClient, NodeHttpServer, NodeRuntime } from "@effect/platform-node"
 import * as HttpClient from "@effect/platform/HttpClient"
 import { KeystoneSession, TokenStore } from "@effect-keystone/cache"
-import { Credentials, KeystoneClient, OpenStackConfig, Scope } from "@effect-keystone/client"
+import { CallerToken, Credentials, KeystoneClient, OpenStackConfig, Scope } from "@effect-keystone/client"
 import * as Tls from "@effect-keystone/client/Tls"
 import { Token } from "@effect-keystone/schema"
 import { Fault, KeystoneSim } from "@effect-keystone/testing"
@@ -169,7 +169,9 @@ export const simulated = Effect.gen(function*() {
   // compute validates tokens with its own service token (issued while tokens live an hour)
   const keystone = yield* KeystoneClient.make({ authUrl: sim.authUrl })
   const serviceToken = yield* keystone.issue(serviceAuth)
-  const computeClient = yield* KeystoneClient.make({ authUrl: sim.authUrl, serviceAuth: { token: serviceToken.id } })
+  const computeClient = yield* KeystoneClient.make({ authUrl: sim.authUrl }).pipe(
+    Effect.provide(CallerToken.layerFixed(serviceToken.id))
+  )
   const validator = yield* ValidateIncoming.makeValidator({ cacheFor: 0 }).pipe(
     Effect.provideService(KeystoneClient.KeystoneClient, computeClient)
   )

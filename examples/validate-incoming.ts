@@ -2,7 +2,7 @@
  * A service that checks the `X-Auth-Token` of every incoming request with
  * Keystone, the way keystonemiddleware does for Nova or Cinder: 401 for a
  * missing, revoked, expired or unknown token; 200 with who the caller is for
- * a good one. It validates with its own service credentials (`serviceAuth`),
+ * a good one. It validates with its own service credentials (`CallerToken.layerIssued`),
  * and remembers a positive answer briefly (never past the token's expiry), so
  * a busy client does not cost one Keystone request per call.
  *
@@ -21,7 +21,7 @@ import type * as HttpApp from "@effect/platform/HttpApp"
 import type { ServeError } from "@effect/platform/HttpServerError"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
-import { KeystoneClient, type KeystoneError, OpenStackConfig } from "@effect-keystone/client"
+import { CallerToken, KeystoneClient, type KeystoneError, OpenStackConfig } from "@effect-keystone/client"
 import * as Tls from "@effect-keystone/client/Tls"
 import type { Token } from "@effect-keystone/schema"
 import * as Cache from "effect/Cache"
@@ -166,14 +166,20 @@ const main = Effect.gen(function*() {
   const port = yield* Config.integer("PORT").pipe(Config.withDefault(8080))
   const host = yield* Config.string("HOST").pipe(Config.withDefault("127.0.0.1"))
   const cacheFor = yield* Config.duration("TOKEN_CACHE_TIME").pipe(Config.withDefault(Duration.minutes(1)))
-  const ClientLive = KeystoneClient.layer({
-    authUrl: settings.authUrl,
-    version: settings.version,
-    serviceAuth: { auth: settings.auth },
-    // a request handler should not wait 30 s for a sick Keystone: fail fast with 503
-    retry: { maxAttempts: 2, budget: "3 seconds" },
-    timeout: "5 seconds"
-  }).pipe(Layer.provide(Tls.layerUndici(settings.tls)))
+  const client = () =>
+    KeystoneClient.layer({
+      authUrl: settings.authUrl,
+      version: settings.version,
+      // a request handler should not wait 30 s for a sick Keystone: fail fast with 503
+      retry: { maxAttempts: 2, budget: "3 seconds" },
+      timeout: "5 seconds"
+    })
+  // validates as the service user: its token is issued on demand by a second, plain client
+  const ClientLive = client().pipe(
+    Layer.provide(CallerToken.layerIssued(settings.auth)),
+    Layer.provide(client()),
+    Layer.provide(Tls.layerUndici(settings.tls))
+  )
   // The client (and its HTTP connections) must live as long as the server: provide it around both.
   return yield* Effect.gen(function*() {
     const { url } = yield* serve({ port, host, cacheFor })

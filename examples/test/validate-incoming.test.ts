@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Credentials, KeystoneClient, Scope } from "@effect-keystone/client"
+import { CallerToken, Credentials, KeystoneClient, Scope } from "@effect-keystone/client"
 import { Fault, KeystoneSim } from "@effect-keystone/testing"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -25,11 +25,11 @@ const VALIDATE = "GET /v3/auth/tokens"
 
 /** The service's KeystoneClient (service credentials) over the in-memory simulator. */
 const env = (servicePassword?: string) =>
-  KeystoneClient.layer({
-    authUrl: "http://keystone.test/v3",
-    serviceAuth: { auth: service(servicePassword) },
-    retry: false
-  }).pipe(Layer.provideMerge(KeystoneSim.layer()))
+  KeystoneClient.layer({ authUrl: "http://keystone.test/v3", retry: false }).pipe(
+    Layer.provide(CallerToken.layerIssued(service(servicePassword))),
+    Layer.provide(KeystoneClient.layer({ authUrl: "http://keystone.test/v3", retry: false })),
+    Layer.provideMerge(KeystoneSim.layer())
+  )
 
 const get = (url: string, token?: string) =>
   Effect.promise(async () => {

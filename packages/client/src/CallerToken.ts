@@ -72,7 +72,9 @@ export const layerFixed = (token: Redacted.Redacted<string>): Layer.Layer<Caller
 
 /**
  * `issued` as a layer. It needs a `KeystoneClient` to log in with: give it a
- * plain one, and give the `CallerToken` to the client that validates.
+ * plain one, and give the `CallerToken` to the client that validates. Make
+ * them two layers (call `KeystoneClient.layer` twice): one layer value used
+ * in both places is built once and shared, and would not see the caller.
  *
  * @since 0.3.0
  * @category layers

@@ -81,13 +81,13 @@ export const layerFixed = (token: Redacted.Redacted<string>): Layer.Layer<Caller
  *
  * @example
  * ```ts
- * import { CallerToken, Credentials, KeystoneClient, Scope } from "@effect-keystone/client"
+ * import { AuthScope, CallerToken, Credentials, KeystoneClient } from "@effect-keystone/client"
  * import { Layer, Redacted } from "effect"
  *
  * const authUrl = "https://keystone.example.com/v3"
  * const service = {
  *   credentials: Credentials.password({ userId: "svc", password: Redacted.make("pw") }),
- *   scope: Scope.project({ id: "service-project" })
+ *   scope: AuthScope.project({ id: "service-project" })
  * }
  * // validates, checks and revokes as the service user (an HttpClient is still needed)
  * const Validating = KeystoneClient.layer({ authUrl }).pipe(

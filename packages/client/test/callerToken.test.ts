@@ -1,4 +1,4 @@
-import { CallerToken, Credentials, KeystoneClient, Scope } from "@effect-keystone/client"
+import { AuthScope, CallerToken, Credentials, KeystoneClient } from "@effect-keystone/client"
 import { Fault, KeystoneSim } from "@effect-keystone/testing"
 import * as HttpClient from "@effect/platform/HttpClient"
 import { describe, expect, it } from "@effect/vitest"
@@ -138,7 +138,7 @@ describe("CallerToken: who the client is", () => {
       caller: {
         auth: {
           credentials: Credentials.password({ userId: Service.userId, password: Redacted.make("wrong-service-pw") }),
-          scope: Scope.project({ id: Service.projectId })
+          scope: AuthScope.project({ id: Service.projectId })
         }
       }
     }, ({ client, plain, seen }) =>

@@ -52,20 +52,18 @@ const acquire = <H>(
   Effect.gen(function*() {
     const annotations = { backend: driver.backend, key: driver.key }
     const start = yield* Clock.currentTimeMillis
+    // what we took, so that an interruption between taking it and handing it on still releases it
+    let taken: Option.Option<H> = Option.none()
     // a lock we just broke is worth trying again at once, a few times
     const once: Effect.Effect<H, string | typeof busy> = driver.attempt.pipe(
       Effect.repeat({ until: (a) => a._tag !== "Retry", times: 3 }),
       Effect.flatMap((a) => a._tag === "Acquired" ? Effect.succeed(a.held) : Effect.fail(busy)),
+      Effect.tap((held) => Effect.sync(() => (taken = Option.some(held)))),
       Effect.uninterruptible
     )
-    // only the pauses may be interrupted: a lock taken is always handed on (and released)
-    let taken: Option.Option<H> = Option.none()
+    // only the pauses may be interrupted
     const waited = restore(
-      Retry.within(
-        () => Effect.tap(once, (held) => Effect.sync(() => (taken = Option.some(held)))),
-        Schedule.whileInput(pacing, (e: string | typeof busy) => e === busy),
-        driver.waitTimeout
-      )
+      Retry.within(() => once, Schedule.whileInput(pacing, (e: string | typeof busy) => e === busy), driver.waitTimeout)
     ).pipe(Effect.onInterrupt(() => Option.isSome(taken) ? driver.release(taken.value) : Effect.void))
     const result = yield* Effect.either(waited)
     if (Either.isRight(result)) return Option.some(result.right)

@@ -1,8 +1,8 @@
 /**
  * The waiting part of `withLock`, shared by the file and Redis backends: try,
- * back off (the library's `Retry` policy, on the Effect `Clock`), give up
- * when the next pause would outlast the wait timeout, keep the
- * lock fresh while the effect runs and release it however the effect ends.
+ * back off (the library's `Retry.backoff`, on the Effect `Clock`), give up
+ * once the wait timeout has passed, keep the lock fresh while the effect
+ * runs and release it however the effect ends.
  */
 import { Retry } from "@effect-keystone/client"
 import * as Clock from "effect/Clock"
@@ -63,7 +63,10 @@ const acquire = <H>(
     )
     // only the pauses may be interrupted
     const waited = restore(
-      Retry.within(() => once, Schedule.whileInput(pacing, (e: string | typeof busy) => e === busy), driver.waitTimeout)
+      Effect.retry(
+        once,
+        pacing.pipe(Schedule.whileInput((e: string | typeof busy) => e === busy), Schedule.upTo(driver.waitTimeout))
+      )
     ).pipe(Effect.onInterrupt(() => Option.isSome(taken) ? driver.release(taken.value) : Effect.void))
     const result = yield* Effect.either(waited)
     if (Either.isRight(result)) return Option.some(result.right)

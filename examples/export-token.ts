@@ -17,9 +17,11 @@ import * as Command from "@effect/platform/Command"
 import type { CommandExecutor } from "@effect/platform/CommandExecutor"
 import type { PlatformError } from "@effect/platform/Error"
 import type * as FileSystem from "@effect/platform/FileSystem"
+import type * as Path from "@effect/platform/Path"
 import { NodeContext, NodeRuntime } from "@effect/platform-node"
 import { KeystoneSession, TokenStore } from "@effect-keystone/cache"
-import { KeystoneClient, type KeystoneError, OpenStackConfig } from "@effect-keystone/client"
+import { KeystoneClient, type KeystoneError, type OpenStackConfig } from "@effect-keystone/client"
+import * as CloudsYaml from "@effect-keystone/client/CloudsYaml"
 import * as Tls from "@effect-keystone/client/Tls"
 import type { Token } from "@effect-keystone/schema"
 import { KeystoneSim } from "@effect-keystone/testing"
@@ -76,9 +78,9 @@ export const sessionLayer = (
 export const consume: Effect.Effect<
   void,
   KeystoneError.KeystoneError | ConfigError.ConfigError | Tls.TlsFileError,
-  FileSystem.FileSystem
+  FileSystem.FileSystem | Path.Path
 > = Effect.gen(function*() {
-  const settings = yield* OpenStackConfig.load
+  const settings = yield* CloudsYaml.load
   const directory = yield* Config.string("KEYSTONE_TOKEN_DIR")
   const token = yield* KeystoneSession.KeystoneSession.pipe(
     Effect.flatMap((session) => session.token),
@@ -124,10 +126,10 @@ export const exportToken = (
 ): Effect.Effect<
   ExportResult,
   KeystoneError.KeystoneError | ConfigError.ConfigError | Tls.TlsFileError | ConsumerFailed | PlatformError,
-  FileSystem.FileSystem | CommandExecutor
+  FileSystem.FileSystem | Path.Path | CommandExecutor
 > =>
   Effect.gen(function*() {
-    const settings = yield* OpenStackConfig.load.pipe(
+    const settings = yield* CloudsYaml.load.pipe(
       Effect.withConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(env))))
     )
     return yield* Effect.gen(function*() {

@@ -383,6 +383,31 @@ describe("keystone-token --os-cloud", () => {
     }))
 })
 
+describe("keystone-token settings through the ConfigProvider", () => {
+  it.scopedLive("clouds.yaml is found through HOME as the ConfigProvider gives it, with --os-* over it", () =>
+    Effect.gen(function*() {
+      const sim = yield* serve
+      const home = yield* tmpDir
+      fs.mkdirSync(path.join(home, ".config", "openstack"), { recursive: true })
+      fs.writeFileSync(
+        path.join(home, ".config", "openstack", "clouds.yaml"),
+        ["clouds:", "  sim:", "    auth:", `      auth_url: ${sim.authUrl}`, `      user_id: ${Demo.userId}`, "      password: wrong", ""].join("\n")
+      )
+      const r = yield* run(["issue", "--os-cloud", "sim", "--os-password", Demo.password, "-f", "value", "-c", "user_id"], { HOME: home })
+      expect(r.stderr).toBe("")
+      expect(r.stdout).toBe(Demo.userId)
+    }))
+
+  it.effect("an error about a value an option gave names the option", () =>
+    Effect.gen(function*() {
+      const r = yield* run(["issue", "--os-auth-url", "ftp://keystone"], demoEnv("http://127.0.0.1:9/v3"))
+      expect(r.code).toBe(2)
+      expect(r.stderr).toMatch(/^keystone-token: configuration: --os-auth-url must be an http\(s\) URL/)
+      const env = yield* run(["issue"], demoEnv("ftp://keystone"))
+      expect(env.stderr).toMatch(/^keystone-token: configuration: OS_AUTH_URL must be an http\(s\) URL/)
+    }))
+})
+
 describe("Command.run", () => {
   it.scopedLive("runs the command tree directly", () =>
     Effect.gen(function*() {

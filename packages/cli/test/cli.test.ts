@@ -1,7 +1,8 @@
 import * as Command from "@effect/cli/Command"
 import * as NodeContext from "@effect/platform-node/NodeContext"
 import { describe, expect, it } from "@effect/vitest"
-import { Cli } from "@effect-keystone/cli"
+import { Cli, ExitCode } from "@effect-keystone/cli"
+import { KeystoneError } from "@effect-keystone/client"
 import { KeystoneSim } from "@effect-keystone/testing"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
@@ -225,6 +226,13 @@ describe("keystone-token catalog / endpoint", () => {
 })
 
 describe("keystone-token errors", () => {
+  it("exit codes come from the error's tag: every KeystoneError has one, InvalidInput is a usage error", () => {
+    for (const member of KeystoneError.KeystoneError.members) expect(ExitCode.forTag(member._tag)).not.toBe(ExitCode.ExitCode.Internal)
+    expect(ExitCode.forTag("InvalidInput")).toBe(ExitCode.ExitCode.Usage)
+    expect(ExitCode.forTag("BadRequest")).toBe(ExitCode.ExitCode.BadRequest)
+    expect(ExitCode.forTag("toString")).toBe(ExitCode.ExitCode.Internal)
+  })
+
   it.scopedLive("a wrong password: one line with Unauthorized, exit 3, no stack, no password", () =>
     Effect.gen(function*() {
       const sim = yield* serve

@@ -171,14 +171,20 @@ export const KeystoneError = Schema.Union(
  */
 export type KeystoneError = typeof KeystoneError.Type
 
-const tags = new Set<string>(KeystoneError.members.map((m) => m._tag))
+const TypeId: unique symbol = Symbol.for("@effect-keystone/client/KeystoneError") as any
+for (const member of KeystoneError.members) Object.defineProperty(member.prototype, TypeId, { value: TypeId })
 
 /**
+ * Whether `u` is one of this module's errors. It looks at the class (a brand
+ * on its prototype), not at `_tag`: `@effect/platform`'s `HttpApiError` has a
+ * `NotFound`, `Unauthorized`, `Forbidden`, `BadRequest` and
+ * `ServiceUnavailable` too, and they are not ours.
+ *
  * @since 0.1.0
  * @category refinements
  */
 export const isKeystoneError = (u: unknown): u is KeystoneError =>
-  Predicate.hasProperty(u, "_tag") && typeof u._tag === "string" && tags.has(u._tag)
+  Predicate.hasProperty(u, TypeId) && u[TypeId] === TypeId
 
 /**
  * Transient failures: worth retrying after a pause.

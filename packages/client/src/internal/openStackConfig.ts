@@ -170,26 +170,27 @@ const authOf = (r: Reader, v2: boolean, choice: ScopeChoice): Result<Auth> => {
     const secret = r.secret(key)
     return secret === undefined ? r.missing(key, `${r.name(key)} is required for ${what} authentication`) : f(secret)
   }
+  // a secret that goes with the user: a password or a TOTP passcode
+  const withUser = (
+    key: Key,
+    what: string,
+    make: (user: User, secret: Redacted.Redacted<string>) => Credentials.Password | Credentials.Totp
+  ) =>
+    withSecret(key, what, (secret) => Either.map(userOf(r, v2), (user) => ({ credentials: make(user, secret), scope })))
   const authType = authTypeOf(r)
   switch (authType) {
     case "password":
     case "v3password":
     case "v2password":
-      return withSecret("password", "password", (password) =>
-        Either.map(userOf(r, v2), (user) => ({
-          credentials: Credentials.password({ ...user, password } as Parameters<typeof Credentials.password>[0]),
-          scope
-        })))
+      return withUser("password", "password", (user, password) =>
+        Credentials.password({ ...user, password } as Parameters<typeof Credentials.password>[0]))
     case "token":
     case "v3token":
     case "v2token":
       return withSecret("token", "token", (token) => Either.right({ credentials: Credentials.token(token), scope }))
     case "v3totp":
-      return withSecret("passcode", "TOTP", (passcode) =>
-        Either.map(userOf(r, v2), (user) => ({
-          credentials: Credentials.totp({ ...user, passcode } as Parameters<typeof Credentials.totp>[0]),
-          scope
-        })))
+      return withUser("passcode", "TOTP", (user, passcode) =>
+        Credentials.totp({ ...user, passcode } as Parameters<typeof Credentials.totp>[0]))
     case "v3applicationcredential":
       return applicationCredential(r, v2, choice)
     default:

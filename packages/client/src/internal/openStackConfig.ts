@@ -6,15 +6,17 @@
  *
  * @internal
  */
+import { Catalog, Url } from "@effect-keystone/schema"
 import * as ConfigError from "effect/ConfigError"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
 import type { Auth } from "../Auth.js"
 import * as Credentials from "../Credentials.js"
 import type { ApiVersion } from "../KeystoneClient.js"
 import type { Key, Settings, Source } from "../OpenStackConfig.js"
-import * as Scope from "../Scope.js"
+import * as AuthScope from "../AuthScope.js"
 
 type Result<A> = Either.Either<A, ConfigError.ConfigError>
 
@@ -63,20 +65,20 @@ const urlAndVersion = (r: Reader): Result<{ readonly authUrl: string; readonly v
   if (version === undefined) {
     return r.invalid("identity_api_version", `${r.name("identity_api_version")} must be 3 or 2.0, not ${requested}`)
   }
-  return Either.right({ authUrl: authUrl.replace(/\/+$/, ""), version })
+  return Either.right({ authUrl: Url.withoutTrailingSlashes(authUrl), version })
 }
 
 /** `interface`, with v2.0's `publicURL` spelling accepted. */
 const endpointInterface = (r: Reader): Result<Settings["interface"]> => {
   const iface = (r.get("interface") ?? "public").replace(/URL$/, "")
-  return iface === "public" || iface === "internal" || iface === "admin"
+  return Schema.is(Catalog.Interface)(iface)
     ? Either.right(iface)
     : r.invalid("interface", `${r.name("interface")} must be public, internal or admin, not ${iface}`)
 }
 
 /** The scope asked for, and the key that asked (for errors about it). */
 interface ScopeChoice {
-  readonly scope: Scope.Scope | undefined
+  readonly scope: AuthScope.AuthScope | undefined
   readonly key: Key | undefined
 }
 
@@ -95,25 +97,25 @@ const scopeOf = (r: Reader, v2: boolean): Result<ScopeChoice> => {
   const asked = candidates.filter((k): k is Key => k !== undefined)
   if (asked.length > 1) return r.invalid(asked[1]!, `${asked.map(r.name).join(" and ")} ask for two scopes; set only one`)
   const key = asked[0]
-  const chosen = (scope: Scope.Scope): Result<ScopeChoice> => Either.right({ scope, key })
-  if (projectId !== undefined) return chosen(Scope.project({ id: projectId }))
+  const chosen = (scope: AuthScope.AuthScope): Result<ScopeChoice> => Either.right({ scope, key })
+  if (projectId !== undefined) return chosen(AuthScope.project({ id: projectId }))
   if (projectName !== undefined) {
-    if (v2) return chosen(Scope.tenant({ name: projectName }))
+    if (v2) return chosen(AuthScope.tenant({ name: projectName }))
     const domainId = r.get("project_domain_id") ?? r.get("user_domain_id")
     const domainName = r.get("project_domain_name") ?? r.get("user_domain_name")
-    if (domainId !== undefined) return chosen(Scope.project({ name: projectName, domain: { id: domainId } }))
-    if (domainName !== undefined) return chosen(Scope.project({ name: projectName, domain: { name: domainName } }))
+    if (domainId !== undefined) return chosen(AuthScope.project({ name: projectName, domain: { id: domainId } }))
+    if (domainName !== undefined) return chosen(AuthScope.project({ name: projectName, domain: { name: domainName } }))
     return r.missing(
       "project_domain_name",
       `${r.name(projectNameKey)} needs ${r.name("project_domain_name")} or ${r.name("project_domain_id")}`
     )
   }
   const domainId = r.get("domain_id")
-  if (domainId !== undefined) return chosen(Scope.domain({ id: domainId }))
+  if (domainId !== undefined) return chosen(AuthScope.domain({ id: domainId }))
   const domainName = r.get("domain_name")
-  if (domainName !== undefined) return chosen(Scope.domain({ name: domainName }))
+  if (domainName !== undefined) return chosen(AuthScope.domain({ name: domainName }))
   if (system !== undefined) {
-    return system === "all" ? chosen(Scope.system()) : r.invalid("system_scope", `${r.name("system_scope")} must be all`)
+    return system === "all" ? chosen(AuthScope.system()) : r.invalid("system_scope", `${r.name("system_scope")} must be all`)
   }
   return Either.right({ scope: undefined, key: undefined })
 }
@@ -187,7 +189,7 @@ const authOf = (r: Reader, v2: boolean, choice: ScopeChoice): Result<Auth> => {
     case "token":
     case "v3token":
     case "v2token":
-      return withSecret("token", "token", (token) => Either.right({ credentials: Credentials.token(token), scope }))
+      return withSecret("token", "token", (token) => Either.right({ credentials: Credentials.existingToken(token), scope }))
     case "v3totp":
       return withUser("passcode", "TOTP", (user, passcode) =>
         Credentials.totp({ ...user, passcode } as Parameters<typeof Credentials.totp>[0]))
@@ -203,7 +205,7 @@ const authOf = (r: Reader, v2: boolean, choice: ScopeChoice): Result<Auth> => {
 
 /** What Identity v2.0 cannot express: other credentials than password and token, other scopes than a tenant. */
 const v2Limits = (r: Reader, auth: Auth, choice: ScopeChoice): Result<Auth> => {
-  if (auth.credentials._tag !== "Password" && auth.credentials._tag !== "Token") {
+  if (auth.credentials._tag !== "Password" && auth.credentials._tag !== "ExistingToken") {
     return r.invalid("auth_type", `Identity v2.0 supports only password and token authentication`)
   }
   if (auth.scope !== undefined && auth.scope._tag !== "Project" && auth.scope._tag !== "Tenant") {

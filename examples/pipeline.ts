@@ -106,7 +106,7 @@ export const run = (
           Effect.map((token) => accepted(job, token)),
           Effect.catchTags({
             NotFound: () => Effect.succeed<Outcome>({ _tag: "Rejected", job: job.id, reason: "token revoked or expired" }),
-            BadRequest: () => Effect.succeed<Outcome>({ _tag: "Rejected", job: job.id, reason: "malformed token" }),
+            InvalidInput: () => Effect.succeed<Outcome>({ _tag: "Rejected", job: job.id, reason: "malformed token" }),
             Unauthorized: () =>
               retried
                 ? Effect.succeed<Outcome>({ _tag: "Failed", job: job.id, reason: "Keystone refuses our service login" })

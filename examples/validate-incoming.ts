@@ -121,7 +121,7 @@ export const makeApp = (validate: Validator, authUrl: string): HttpApp.Default<n
         // the caller's token: revoked, expired, or never issued
         NotFound: () => Effect.succeed(unauthorized("The token is revoked, expired or unknown.")),
         // refused before sending (e.g. characters a header cannot carry)
-        BadRequest: () => Effect.succeed(unauthorized("The token is malformed.")),
+        InvalidInput: () => Effect.succeed(unauthorized("The token is malformed.")),
         // Keystone is failing: the client should come back, not log in again
         ServiceUnavailable: (e) => Effect.succeed(unavailable("Keystone is unavailable; try again later.", e.retryAfter)),
         RateLimited: (e) => Effect.succeed(unavailable("Keystone is busy; try again later.", e.retryAfter)),

@@ -118,7 +118,7 @@ describe("CloudsYaml.load", () => {
         Effect.withConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(vars)))),
         Effect.provide(Layer.merge(FileSystem.layerNoop({ stat: () => Effect.die("a file was read"), stream: () => Stream.die("a file was read") }), Path.layer))
       )
-      expect(s.auth.credentials._tag).toBe("Token")
+      expect(s.auth.credentials._tag).toBe("ExistingToken")
     }))
 
   it.effect("HOME and XDG_CONFIG_HOME come from the ConfigProvider, not the process", () =>
@@ -155,7 +155,7 @@ describe("CloudsYaml.load", () => {
         Effect.provide(Layer.merge(memory, Path.layer))
       )
       expect(s.authUrl).toBe("http://mem/v3")
-      expect(s.auth.credentials._tag).toBe("Token")
+      expect(s.auth.credentials._tag).toBe("ExistingToken")
     }))
 
   it.effect("a FIFO, a directory or an oversized file is refused with a ConfigError naming it, never read", () =>

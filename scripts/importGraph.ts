@@ -100,3 +100,26 @@ export const offending = (
   }
   return [...found.values()].sort()
 }
+
+/**
+ * The runtime import cycles among the modules whose path starts with `prefix` (type-only imports are erased
+ * and do not count), each as `a.ts → b.ts → a.ts`.
+ */
+export const cycles = (graph: ImportGraph, prefix: string): ReadonlyArray<string> => {
+  const found: Array<string> = []
+  const state = new Map<string, "open" | "done">()
+  const stack: Array<string> = []
+  const visit = (module: string): void => {
+    state.set(module, "open")
+    stack.push(module)
+    for (const next of graph.imports.get(module) ?? []) {
+      if (!next.startsWith(prefix)) continue
+      if (state.get(next) === "open") found.push([...stack.slice(stack.indexOf(next)), next].join(" → "))
+      else if (!state.has(next)) visit(next)
+    }
+    stack.pop()
+    state.set(module, "done")
+  }
+  for (const module of graph.imports.keys()) if (module.startsWith(prefix) && !state.has(module)) visit(module)
+  return found
+}

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import { importGraph, offending } from "../../../scripts/importGraph.js"
+import { cycles, importGraph, offending } from "../../../scripts/importGraph.js"
 
 const graph = (entry: string) => Effect.promise(() => importGraph(entry))
 
@@ -16,6 +16,14 @@ describe("what importing @effect-keystone/cache loads", () => {
       const main = yield* graph("packages/cache/src/index.ts")
       expect(main.imports.has("packages/cache/src/KeystoneSession.ts")).toBe(true)
       expect(offending(main, { packages: ["ioredis", "yaml"] })).toEqual([])
+    }), 60_000)
+
+  it.effect("no runtime import cycle among the package's modules", () =>
+    Effect.gen(function*() {
+      for (const entry of ["index", "FileTokenStore", "RedisTokenStore"]) {
+        const g = yield* graph(`packages/cache/src/${entry}.ts`)
+        expect(cycles(g, "packages/cache/src/")).toEqual([])
+      }
     }), 60_000)
 
   it.effect("the Redis store's subpath loads ioredis (the check sees what it looks for)", () =>

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import { cycles, importGraph, offending } from "../../../scripts/importGraph.js"
+import { cycles, importGraph, loaded, offending } from "../../../scripts/importGraph.js"
 
 const graph = (entry: string) => Effect.promise(() => importGraph(entry))
 
@@ -14,7 +14,7 @@ describe("what importing @effect-keystone/cache loads", () => {
   it.effect("the main entry: no node: module, ioredis or yaml", () =>
     Effect.gen(function*() {
       const main = yield* graph("packages/cache/src/index.ts")
-      expect(main.imports.has("packages/cache/src/KeystoneSession.ts")).toBe(true)
+      expect(loaded(main).has("packages/cache/src/KeystoneSession.ts")).toBe(true)
       expect(offending(main, { packages: ["ioredis", "yaml"] })).toEqual([])
     }), 60_000)
 
@@ -31,7 +31,7 @@ describe("what importing @effect-keystone/cache loads", () => {
       const redis = yield* graph("packages/cache/src/RedisTokenStore.ts")
       const found = offending(redis, { packages: ["ioredis"], allowBuiltins: true })
       expect(found).toHaveLength(1)
-      expect(found[0]).toMatch(/^packages\/cache\/src\/RedisTokenStore\.ts → .* → node_modules\/ioredis\//)
+      expect(found[0]).toMatch(/^packages\/cache\/src\/RedisTokenStore\.ts → .*node_modules\/ioredis\//)
     }), 60_000)
 
   it.effect("the file store's subpath is the one that loads node:fs", () =>

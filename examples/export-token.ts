@@ -1,8 +1,8 @@
 /**
  * Log in once, use the token from another process: a `KeystoneSession` on a
- * `TokenStore.layerFile` writes the token to a directory (0600, atomic), and
+ * `FileTokenStore.layer` writes the token to a directory (0600, atomic), and
  * a second process with the same login and directory finds it there and
- * makes no login of its own. The same works with `TokenStore.layerRedis`
+ * makes no login of its own. The same works with `RedisTokenStore.layer`
  * across machines.
  *
  *   npx tsx examples/export-token.ts      # against a simulated Keystone on loopback

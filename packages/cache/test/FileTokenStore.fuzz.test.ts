@@ -244,7 +244,7 @@ const runCase = (entry: Spec, lock: Spec) =>
     }
   })
 
-describe("TokenStore.layerFile fuzzing", () => {
+describe("FileTokenStore.layer fuzzing", () => {
   it.live(`${runs} generated entry and lock files (contents and types): typed outcomes only, bounded, memory flat`, () =>
     Effect.gen(function*() {
       const memory = () => {

@@ -129,7 +129,7 @@ const plants: ReadonlyArray<Plant> = [
   }
 ]
 
-describe("TokenStore.layerFile: special files", () => {
+describe("FileTokenStore.layer: special files", () => {
   for (const p of plants) {
     it.live(`${p.name} at <key>.json: get misses with a warning, set/remove end with a result or a TokenStoreError`, () =>
       Effect.gen(function*() {
@@ -198,7 +198,7 @@ describe("TokenStore.layerFile: special files", () => {
   }
 })
 
-describe("TokenStore.layerFile: locks it must not trust", () => {
+describe("FileTokenStore.layer: locks it must not trust", () => {
   const writeLock = (directory: string, key: string, content: string, mtime: Date) => {
     const path = Path.join(directory, `${key}.lock`)
     Fs.writeFileSync(path, content, { mode: 0o600 })

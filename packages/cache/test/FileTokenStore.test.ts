@@ -56,7 +56,7 @@ const systemError = (method: string, path: string, code: string, reason: SystemE
     cause: Object.assign(new Error(`${code}: simulated`), { code })
   })
 
-describe("TokenStore.layerFile", () => {
+describe("FileTokenStore.layer", () => {
   describe("files and modes", () => {
     it.live("creates the directory 0700 and files 0600 even with umask 0", () =>
       Effect.gen(function*() {

@@ -61,7 +61,7 @@ const holder = (redisKey: string) =>
     Promise.all(nodes.map((n) => onNode(n.port, (r) => r.exists(redisKey).catch(() => 0))))
   ).pipe(Effect.map((found) => Option.fromNullable(nodes[found.findIndex((x) => x === 1)]?.port)))
 
-describe("TokenStore.layerRedis on a Cluster", () => {
+describe("RedisTokenStore.layer on a Cluster", () => {
   it.live("entries spread over all 3 masters; an entry and its lock often live on different nodes", () =>
     Effect.gen(function*() {
       const prefix = uniquePrefix("cluster-spread")

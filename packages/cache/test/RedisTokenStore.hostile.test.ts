@@ -39,7 +39,7 @@ const outputBytes = (redis: Redis) =>
     Effect.map((info) => Number(/total_net_output_bytes:(\d+)/.exec(info)?.[1] ?? Number.NaN))
   )
 
-describe("TokenStore.layerRedis against hostile values", () => {
+describe("RedisTokenStore.layer against hostile values", () => {
   it.scopedLive("a 100 MB value at the entry key is a miss with a warning, and is never transferred", () =>
     Effect.gen(function*() {
       const redis = yield* inspector
@@ -154,7 +154,7 @@ const generator = (initial: number) => {
 /** Writes a value at `redisKey`; `sealed` is a genuine encrypted entry for the same store key. */
 type Plant = (redis: Redis, redisKey: string, sealed: string) => Promise<unknown>
 
-describe("TokenStore.layerRedis fuzz", () => {
+describe("RedisTokenStore.layer fuzz", () => {
   it.scopedLive(
     `${fuzzRuns} random values at entry and lock keys (plain and encrypted stores): valid results or TokenStoreError, each bounded (seed ${seed})`,
     () =>

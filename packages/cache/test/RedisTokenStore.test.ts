@@ -36,7 +36,7 @@ const elapsed = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
     return [a, Date.now() - start] as const
   })
 
-describe("TokenStore.layerRedis", () => {
+describe("RedisTokenStore.layer", () => {
   describe("keys, values and TTLs", () => {
     it.scopedLive("entries are `${prefix}token:${key}`; no key holds the token", () =>
       Effect.gen(function*() {

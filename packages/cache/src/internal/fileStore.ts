@@ -48,6 +48,78 @@ const encoder = new TextEncoder()
 
 const currentUid = (): number | undefined => typeof process.getuid === "function" ? process.getuid() : undefined
 
+/** Creates the directory 0700 if missing; a directory that already exists keeps its mode. */
+const ensureDirectory = (fs: FileSystem.FileSystem, directory: string): Effect.Effect<void, PlatformError> =>
+  fs.stat(directory).pipe(
+    Effect.flatMap((info) =>
+      info.type === "Directory" ? Effect.void : Effect.fail(
+        new SystemError({
+          reason: "BadResource",
+          module: "FileSystem",
+          method: "makeDirectory",
+          pathOrDescriptor: directory,
+          description: `not a directory (${info.type})`
+        })
+      )
+    ),
+    Effect.catchIf((e) => isReason(e, "NotFound"), () =>
+      fs.makeDirectory(directory, { recursive: true, mode: 0o700 }).pipe(
+        Effect.zipRight(fs.chmod(directory, 0o700)) // whatever the umask
+      ))
+  )
+
+/** A pre-existing directory that others can write is where someone could plant a token: say so, once. */
+const warnIfShared = (fs: FileSystem.FileSystem, directory: string): Effect.Effect<void> =>
+  fs.stat(directory).pipe(
+    Effect.flatMap((info) =>
+      (info.mode & 0o022) !== 0
+        ? Effect.logWarning("TokenStore: the token directory is writable by other users").pipe(
+          Effect.annotateLogs({ backend: "file", mode: (info.mode & 0o777).toString(8) })
+        )
+        : Effect.void
+    ),
+    Effect.ignore
+  )
+
+/** Removes leftovers of processes that died mid-write or mid-release (temp files, set-aside locks) once old. */
+const removeLeftovers = (fs: FileSystem.FileSystem, path: Path.Path, directory: string): Effect.Effect<void> =>
+  fs.readDirectory(directory).pipe(
+    Effect.flatMap((names) =>
+      Effect.forEach(
+        names.filter((name) => leftover.test(name)),
+        (name) => {
+          const leftoverPath = path.join(directory, name)
+          return Effect.all([fs.stat(leftoverPath), Clock.currentTimeMillis]).pipe(
+            Effect.flatMap(([info, now]) =>
+              Option.exists(info.mtime, (m) => now - m.getTime() > leftoverAgeMillis) ? fs.remove(leftoverPath) : Effect.void
+            ),
+            Effect.ignore
+          )
+        },
+        { discard: true }
+      )
+    ),
+    Effect.ignore
+  )
+
+/**
+ * Reads a whole entry through one descriptor (no link followed, no blocking
+ * on a FIFO): type, owner and content all of the same file, and never more
+ * than `entryMaxBytes`. `Left` says why what is there is not an entry.
+ */
+const readEntry = (entry: string): Effect.Effect<Either.Either<string, string>, PlatformError> =>
+  Effect.scoped(Effect.gen(function*() {
+    const file = yield* SafeFile.open(entry)
+    if (file.type !== "File") return Either.left(`not a regular file (${file.type})`)
+    const uid = currentUid()
+    if (uid !== undefined && file.uid !== uid) return Either.left("owned by another user")
+    const bytes = yield* SafeFile.readUpTo(file, entryMaxBytes)
+    return Option.match(bytes, {
+      onNone: () => Either.left(`larger than ${entryMaxBytes} bytes`),
+      onSome: (b) => Either.right(decoder.decode(b))
+    })
+  }))
+
 /**
  * @since 0.1.0
  * @internal
@@ -66,77 +138,12 @@ export const make = (
     const fail = (operation: TokenStoreError["operation"], key: TokenStore.StoreKey) => (error: PlatformError) =>
       new TokenStoreError({ backend: "file", operation, message: `${operation} ${key}: ${describe(error)}` })
 
-    /** Creates the directory 0700 if missing; a directory that already exists keeps its mode. */
-    const ensureDirectory: Effect.Effect<void, PlatformError> = fs.stat(directory).pipe(
-      Effect.flatMap((info) =>
-        info.type === "Directory" ? Effect.void : Effect.fail(
-          new SystemError({
-            reason: "BadResource",
-            module: "FileSystem",
-            method: "makeDirectory",
-            pathOrDescriptor: directory,
-            description: `not a directory (${info.type})`
-          })
-        )
-      ),
-      Effect.catchIf((e) => isReason(e, "NotFound"), () =>
-        fs.makeDirectory(directory, { recursive: true, mode: 0o700 }).pipe(
-          Effect.zipRight(fs.chmod(directory, 0o700)) // whatever the umask
-        ))
-    )
-
-    // A pre-existing directory that others can write is where someone could plant a token: say so, once.
-    yield* fs.stat(directory).pipe(
-      Effect.flatMap((info) =>
-        (info.mode & 0o022) !== 0
-          ? Effect.logWarning("TokenStore: the token directory is writable by other users").pipe(
-            Effect.annotateLogs({ backend: "file", mode: (info.mode & 0o777).toString(8) })
-          )
-          : Effect.void
-      ),
-      Effect.ignore
-    )
-
-    // Leftovers of processes that died mid-write or mid-release: temp files and set-aside locks.
-    yield* fs.readDirectory(directory).pipe(
-      Effect.flatMap((names) =>
-        Effect.forEach(
-          names.filter((name) => leftover.test(name)),
-          (name) => {
-            const leftoverPath = path.join(directory, name)
-            return Effect.all([fs.stat(leftoverPath), Clock.currentTimeMillis]).pipe(
-              Effect.flatMap(([info, now]) =>
-                Option.exists(info.mtime, (m) => now - m.getTime() > leftoverAgeMillis) ? fs.remove(leftoverPath) : Effect.void
-              ),
-              Effect.ignore
-            )
-          },
-          { discard: true }
-        )
-      ),
-      Effect.ignore
-    )
+    const ensure = ensureDirectory(fs, directory)
+    yield* warnIfShared(fs, directory)
+    yield* removeLeftovers(fs, path, directory)
 
     const annotations = (key: TokenStore.StoreKey) => ({ backend: "file", key })
     const warnMiss = (key: TokenStore.StoreKey, reason: string) => Envelope.warnMiss(annotations(key), reason)
-
-    /**
-     * Reads a whole entry through one descriptor (no link followed, no
-     * blocking on a FIFO): type, owner and content all of the same file, and
-     * never more than `entryMaxBytes`.
-     */
-    const readEntry = (entry: string): Effect.Effect<Either.Either<string, string>, PlatformError> =>
-      Effect.scoped(Effect.gen(function*() {
-        const file = yield* SafeFile.open(entry)
-        if (file.type !== "File") return Either.left(`not a regular file (${file.type})`)
-        const uid = currentUid()
-        if (uid !== undefined && file.uid !== uid) return Either.left("owned by another user")
-        const bytes = yield* SafeFile.readUpTo(file, entryMaxBytes)
-        return Option.match(bytes, {
-          onNone: () => Either.left(`larger than ${entryMaxBytes} bytes`),
-          onSome: (b) => Either.right(decoder.decode(b))
-        })
-      }))
 
     const rawGet = (key: TokenStore.StoreKey): Effect.Effect<Option.Option<string>, TokenStoreError> =>
       readEntry(entryPath(key)).pipe(
@@ -160,7 +167,7 @@ export const make = (
         const target = entryPath(key)
         const temp = path.join(directory, `.${fileName(key)}.${globalThis.crypto.randomUUID()}.tmp`)
         return Effect.gen(function*() {
-          yield* ensureDirectory
+          yield* ensure
           const data = encoder.encode(value)
           if (data.length > entryMaxBytes) {
             return yield* Effect.fail(`the entry (${data.length} bytes) is larger than the ${entryMaxBytes} bytes the store reads`)
@@ -199,7 +206,7 @@ export const make = (
       fs,
       staleMillis,
       waitTimeout,
-      ensureDirectory,
+      ensureDirectory: ensure,
       lockPath: (key) => path.join(directory, `${fileName(key)}.lock`)
     })
 

@@ -28,7 +28,7 @@ import type * as Redacted from "effect/Redacted"
 import * as EncryptedStore from "./internal/encryptedStore.js"
 import * as EnvelopeInternal from "./internal/envelope.js"
 import * as MemoryStore from "./internal/memoryStore.js"
-import * as StoreErrors from "./internal/storeErrors.js"
+import type { TokenStoreEncryptionError, TokenStoreError } from "./internal/storeErrors.js"
 import * as KeyInternal from "./internal/storeKey.js"
 
 /**
@@ -48,19 +48,15 @@ export type StoreKey = string & { readonly StoreKey: unique symbol }
  */
 export const key: (input: { readonly authUrl: string; readonly auth: Auth.Auth }) => StoreKey = KeyInternal.key
 
-/**
- * The backend could not be reached or written.
- *
- * @since 0.1.0
- * @category errors
- */
-export const TokenStoreError: typeof StoreErrors.TokenStoreError = StoreErrors.TokenStoreError
-
-/**
- * @since 0.1.0
- * @category errors
- */
-export type TokenStoreError = StoreErrors.TokenStoreError
+export {
+  /**
+   * The backend could not be reached or written.
+   *
+   * @since 0.1.0
+   * @category errors
+   */
+  TokenStoreError
+} from "./internal/storeErrors.js"
 
 /**
  * @since 0.1.0
@@ -176,22 +172,15 @@ export const layerMemory: Layer.Layer<TokenStore> = Layer.effect(TokenStore, mak
 // encryption
 // ---------------------------------------------------------------------------
 
-/**
- * Encryption could not be set up: a key that is not base64 of at least 32
- * bytes (the message says which, never the key), no key, a store below
- * without `raw` entries, or no WebCrypto.
- *
- * @since 0.2.0
- * @category errors
- */
-export const TokenStoreEncryptionError: typeof StoreErrors.TokenStoreEncryptionError =
-  StoreErrors.TokenStoreEncryptionError
-
-/**
- * @since 0.2.0
- * @category errors
- */
-export type TokenStoreEncryptionError = StoreErrors.TokenStoreEncryptionError
+export {
+  /**
+   * Encryption could not be set up (see `reason`).
+   *
+   * @since 0.2.0
+   * @category errors
+   */
+  TokenStoreEncryptionError
+} from "./internal/storeErrors.js"
 
 /**
  * Options of `layerEncrypted`.

@@ -6,6 +6,7 @@
  * @internal
  */
 import * as Auth from "@effect-keystone/client/Auth"
+import { Url } from "@effect-keystone/schema"
 import { sha256 } from "@noble/hashes/sha2.js"
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js"
 import * as Redacted from "effect/Redacted"
@@ -24,6 +25,6 @@ export const sha256Hex = (text: string): string => bytesToHex(sha256(utf8ToBytes
  */
 export const key = (input: { readonly authUrl: string; readonly auth: Auth.Auth }): StoreKey => {
   const c = input.auth.credentials
-  const extra = c._tag === "Token" ? `|${sha256Hex(Redacted.value(c.token))}` : ""
-  return sha256Hex(`${input.authUrl.replace(/\/+$/, "")}|${Auth.describe(input.auth)}${extra}`).slice(0, 40) as StoreKey
+  const extra = c._tag === "ExistingToken" ? `|${sha256Hex(Redacted.value(c.token))}` : ""
+  return sha256Hex(`${Url.withoutTrailingSlashes(input.authUrl)}|${Auth.describe(input.auth)}${extra}`).slice(0, 40) as StoreKey
 }

@@ -23,10 +23,11 @@
  *   source service-openrc.sh
  *   openstack token issue -f value -c id | npx tsx examples/pipeline.ts
  */
-import { NodeRuntime } from "@effect/platform-node"
+import { NodeContext, NodeRuntime } from "@effect/platform-node"
 import * as HttpClient from "@effect/platform/HttpClient"
 import { KeystoneSession, TokenStore } from "@effect-keystone/cache"
-import { KeystoneClient, OpenStackConfig } from "@effect-keystone/client"
+import { KeystoneClient } from "@effect-keystone/client"
+import * as CloudsYaml from "@effect-keystone/client/CloudsYaml"
 import * as Tls from "@effect-keystone/client/Tls"
 import type { Token } from "@effect-keystone/schema"
 import * as Duration from "effect/Duration"
@@ -91,7 +92,7 @@ export const run = (
         Effect.map((token) => accepted(job, token)),
         Effect.catchTags({
           NotFound: () => Effect.succeed<Outcome>({ _tag: "Rejected", job: job.id, reason: "token revoked or expired" }),
-          BadRequest: () => Effect.succeed<Outcome>({ _tag: "Rejected", job: job.id, reason: "malformed token" }),
+          InvalidInput: () => Effect.succeed<Outcome>({ _tag: "Rejected", job: job.id, reason: "malformed token" }),
           // our own login refused: at login, or again right after the one re-login the client makes on a 401
           Unauthorized: () =>
             Effect.succeed<Outcome>({ _tag: "Failed", job: job.id, reason: "Keystone refuses our service login" }),
@@ -141,7 +142,8 @@ const readJobs = Effect.promise(async () => {
 })
 
 const main = Effect.gen(function*() {
-  const settings = yield* OpenStackConfig.load
+  // OS_CLOUD (clouds.yaml through FileSystem) or the OS_* variables
+  const settings = yield* CloudsYaml.load
   const jobs = yield* readJobs
   const result = yield* run(jobs, { authUrl: settings.authUrl }).pipe(
     Effect.provide(
@@ -156,5 +158,5 @@ const main = Effect.gen(function*() {
 })
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  NodeRuntime.runMain(main)
+  NodeRuntime.runMain(main.pipe(Effect.provide(NodeContext.layer)))
 }

@@ -25,7 +25,9 @@
 import { NodeContext, NodeRuntime } from "@effect/platform-node"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import { KeystoneSession, ServiceClient, TokenStore } from "@effect-keystone/cache"
-import { type Auth, KeystoneClient, OpenStackConfig } from "@effect-keystone/client"
+import * as FileTokenStore from "@effect-keystone/cache/FileTokenStore"
+import { type Auth, KeystoneClient, type OpenStackConfig } from "@effect-keystone/client"
+import * as CloudsYaml from "@effect-keystone/client/CloudsYaml"
 import * as Tls from "@effect-keystone/client/Tls"
 import type { Token } from "@effect-keystone/schema"
 import * as Config from "effect/Config"
@@ -154,7 +156,7 @@ export const layer = (
 // ---------------------------------------------------------------------------
 
 const main = Effect.gen(function*() {
-  const settings = yield* OpenStackConfig.load
+  const settings = yield* CloudsYaml.load
   const type = yield* Config.string("WORKER_SERVICE_TYPE").pipe(Config.withDefault("compute"))
   const path = yield* Config.string("WORKER_PATH").pipe(Config.withDefault("/servers"))
   const every = yield* Config.duration("WORKER_INTERVAL").pipe(Config.withDefault(Duration.seconds(30)))
@@ -162,7 +164,7 @@ const main = Effect.gen(function*() {
   const tokenDir = yield* Config.option(Config.string("KEYSTONE_TOKEN_DIR"))
   const store = Option.match(tokenDir, {
     onNone: () => TokenStore.layerMemory,
-    onSome: (directory) => TokenStore.layerFile({ directory }).pipe(Layer.provide(NodeContext.layer))
+    onSome: (directory) => FileTokenStore.layer({ directory }).pipe(Layer.provide(NodeContext.layer))
   })
   const summary = yield* program({ service: { type }, settings, path, every, calls: Option.getOrUndefined(calls) }).pipe(
     // Tls.layerUndici is NodeHttpClient.layerUndici with OS_CACERT, OS_CERT, OS_KEY and OS_INSECURE applied
@@ -172,5 +174,5 @@ const main = Effect.gen(function*() {
 })
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  NodeRuntime.runMain(main)
+  NodeRuntime.runMain(main.pipe(Effect.provide(NodeContext.layer)))
 }

@@ -56,7 +56,8 @@
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
-import { type Auth, CallerToken, type KeystoneClient, type KeystoneError } from "@effect-keystone/client"
+import type { Auth, KeystoneClient, KeystoneError } from "@effect-keystone/client"
+import * as CallerToken from "@effect-keystone/client/CallerToken"
 import type { Catalog, Token } from "@effect-keystone/schema"
 import * as Config from "effect/Config"
 import type * as ConfigError from "effect/ConfigError"

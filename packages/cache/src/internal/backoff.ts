@@ -5,7 +5,8 @@
  *
  * @internal
  */
-import { KeystoneError, Retry } from "@effect-keystone/client"
+import * as KeystoneError from "@effect-keystone/client/KeystoneError"
+import * as Retry from "@effect-keystone/client/Retry"
 import * as Chunk from "effect/Chunk"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"

@@ -4,7 +4,7 @@
  * once the wait timeout has passed, keep the lock fresh while the effect
  * runs and release it however the effect ends.
  */
-import { Retry } from "@effect-keystone/client"
+import * as Retry from "@effect-keystone/client/Retry"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"

@@ -6,7 +6,7 @@
  *
  * @internal
  */
-import type { CallerToken } from "@effect-keystone/client"
+import type * as CallerToken from "@effect-keystone/client/CallerToken"
 import * as Effect from "effect/Effect"
 import type { KeystoneSessionService } from "../KeystoneSession.js"
 

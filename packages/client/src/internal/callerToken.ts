@@ -40,9 +40,10 @@ export class CallerToken extends Context.Tag("@effect-keystone/client/CallerToke
 /** @internal */
 export const fixed = (token: Redacted.Redacted<string>): CallerTokenService => {
   // the same rule as every other token id, checked before each use: a CR or LF is refused, not sent
-  const id = Secrets.tokenId(Redacted.isRedacted(token) ? Redacted.value(token) : undefined, "the fixed CallerToken")
+  const input = "the fixed CallerToken"
+  const id = Secrets.tokenId(Redacted.isRedacted(token) ? Redacted.value(token) : undefined, input)
   const checked = Either.isLeft(id)
-    ? Effect.fail(Errors.refused({ method: "(any)", url: "(not sent)" }, id.left))
+    ? Effect.fail(Errors.invalidInput(input, id.left))
     : Effect.succeed(token)
   return { token: checked, refused: () => Effect.succeed(false) }
 }

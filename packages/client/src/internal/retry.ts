@@ -149,11 +149,14 @@ export const run = <A>(
       (left) => attempt(Math.max(1, Math.min(timeoutMillis, Duration.toMillis(left)))),
       policy.schedule,
       policy.budget,
+      // only transient errors are retried (the schedule stops on any other), and they name their request
       ({ delay, error, retry }) =>
         Effect.zipRight(
           Effect.annotateCurrentSpan("keystone.retries", retry),
-          Effect.logDebug(
-            `KeystoneClient: ${error._tag} on ${error.method} ${error.url}; retrying in ${Math.round(Duration.toMillis(delay))} ms`
-          )
+          KeystoneError.isTransient(error)
+            ? Effect.logDebug(
+              `KeystoneClient: ${error._tag} on ${error.method} ${error.url}; retrying in ${Math.round(Duration.toMillis(delay))} ms`
+            )
+            : Effect.void
         )
     )

@@ -1,0 +1,77 @@
+/**
+ * Test wiring: a simulator, the service's session (user `service`, role
+ * `service`), and the middleware, all in the test's scope (the TestClock
+ * drives them); plus users' tokens to send.
+ */
+import * as HttpClient from "@effect/platform/HttpClient"
+import { KeystoneSession, TokenStore } from "@effect-keystone/cache"
+import { Credentials, KeystoneClient, Scope as KScope } from "@effect-keystone/client"
+import { KeystoneSim } from "@effect-keystone/testing"
+import * as Effect from "effect/Effect"
+import * as Redacted from "effect/Redacted"
+import type * as Scope from "effect/Scope"
+import * as AuthToken from "../src/AuthToken.js"
+
+/** The simulator's route keys the tests count. */
+export const VALIDATE = "GET /v3/auth/tokens"
+export const EVENTS = "GET /v3/OS-REVOKE/events"
+
+const password = (user: { readonly username: string; readonly domainId: string; readonly password: string }) =>
+  Credentials.password({ username: user.username, domain: { id: user.domainId }, password: Redacted.make(user.password) })
+
+export const serviceAuth = {
+  credentials: password(KeystoneSim.Service),
+  scope: KScope.project({ name: KeystoneSim.Service.projectName, domain: { id: KeystoneSim.Service.domainId } })
+}
+
+export const demoAuth = {
+  credentials: password(KeystoneSim.Demo),
+  scope: KScope.project({ name: KeystoneSim.Demo.projectName, domain: { id: KeystoneSim.Demo.domainId } })
+}
+
+export const adminSystemAuth = { credentials: password(KeystoneSim.Admin), scope: KScope.system() }
+
+export interface Env {
+  readonly sim: KeystoneSim.KeystoneSimService
+  readonly http: HttpClient.HttpClient
+  readonly client: KeystoneClient.KeystoneClientService
+  readonly session: KeystoneSession.KeystoneSessionService
+  readonly auth: AuthToken.AuthTokenService
+  /** A new token for `auth` (default: demo on project demo); its id. */
+  readonly issue: (auth?: typeof demoAuth | typeof adminSystemAuth) => Effect.Effect<string, unknown>
+  /** A second middleware on the same simulator and session (another process). */
+  readonly another: (options?: AuthToken.Options, store?: TokenStore.TokenStoreService) => Effect.Effect<AuthToken.AuthTokenService, never, Scope.Scope>
+}
+
+export const makeEnv = (
+  options?: AuthToken.Options,
+  extra?: { readonly sim?: KeystoneSim.KeystoneSimService; readonly store?: TokenStore.TokenStoreService }
+): Effect.Effect<Env, never, Scope.Scope> =>
+  Effect.gen(function*() {
+    const sim = extra?.sim ?? (yield* KeystoneSim.make())
+    const http = KeystoneSim.httpClient(sim)
+    const client = yield* Effect.provideService(KeystoneClient.make({ authUrl: sim.authUrl, retry: false }), HttpClient.HttpClient, http)
+    const store = yield* TokenStore.makeMemory
+    const session = yield* KeystoneSession.make({ auth: serviceAuth }).pipe(
+      Effect.provideService(KeystoneClient.KeystoneClient, client),
+      Effect.provideService(TokenStore.TokenStore, store),
+      Effect.provideService(HttpClient.HttpClient, http)
+    )
+    const build = (o: AuthToken.Options | undefined, shared: TokenStore.TokenStoreService | undefined) =>
+      (shared === undefined ? AuthToken.make(o) : AuthToken.makeShared(o)).pipe(
+        Effect.provideService(KeystoneSession.KeystoneSession, session),
+        Effect.provideService(KeystoneClient.KeystoneClient, client),
+        Effect.provideService(HttpClient.HttpClient, http),
+        Effect.provideService(TokenStore.TokenStore, shared ?? store)
+      )
+    const auth = yield* build(options, extra?.store)
+    const issue = (a: typeof demoAuth | typeof adminSystemAuth = demoAuth) =>
+      Effect.map(client.issue(a), (t) => Redacted.value(t.id))
+    return { sim, http, client, session, auth, issue, another: (o, s) => build(o, s) }
+  })
+
+/** Headers from a record, looked up by lowercase name. */
+export const headers = (record: Readonly<Record<string, string>>) => {
+  const lower = new Map(Object.entries(record).map(([k, v]) => [k.toLowerCase(), v]))
+  return (name: string) => lower.get(name)
+}

@@ -2,9 +2,10 @@ import { describe, expect, it } from "@effect/vitest"
 import { KeystoneSim } from "@effect-keystone/testing"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
 import type * as AuthToken from "../src/AuthToken.js"
-import { adminSystemAuth, headers, makeEnv, VALIDATE } from "./support.js"
+import { adminAuth, adminSystemAuth, demoAuth, headers, makeEnv, VALIDATE } from "./support.js"
 
 const confirmed = (status: AuthToken.Status) => {
   if (status._tag !== "Confirmed") throw new Error(`expected Confirmed, got ${status._tag}: ${status.error.message}`)
@@ -137,5 +138,28 @@ describe("AuthToken", () => {
       )
       expect(statuses.every((d) => d._tag === "Forward" && d.status._tag === "Confirmed")).toBe(true)
       expect(yield* env.sim.count(VALIDATE)).toBe(1)
+    }))
+
+  it.scoped("v2.0: validated with GET /v2.0/tokens/{id}; a token without a tenant is refused, as keystonemiddleware does", () =>
+    Effect.gen(function*() {
+      // v2.0 lets only admins validate others' tokens; a plain service user is refused (403): 503, not 401
+      const refusedService = yield* makeEnv(undefined, { version: "v2.0" })
+      const any = yield* refusedService.issue()
+      expect(yield* refusedService.auth.decide(headers({ "X-Auth-Token": any }))).toMatchObject({ _tag: "Respond", status: 503 })
+
+      const env = yield* makeEnv(undefined, { version: "v2.0", serviceAuth: adminAuth, sim: refusedService.sim })
+      const token = yield* env.issue()
+      const decision = yield* env.auth.decide(headers({ "X-Auth-Token": token }))
+      if (decision._tag !== "Forward") throw new Error(`answered ${decision.status}`)
+      expect(decision.set).toMatchObject({
+        "X-Identity-Status": "Confirmed",
+        "X-User-Id": KeystoneSim.Demo.userId,
+        "X-Project-Id": KeystoneSim.Demo.projectId
+      })
+      expect(decision.set["X-Project-Domain-Id"]).toBeUndefined()
+      expect(yield* env.sim.count("GET /v2.0/tokens/{id}")).toBe(2)
+      const unscoped = yield* env.client.issue({ credentials: demoAuth.credentials })
+      const refused = yield* env.auth.authenticate({ userToken: Redacted.value(unscoped.id) })
+      expect(invalidReason(refused)).toBe("NoProject")
     }))
 })

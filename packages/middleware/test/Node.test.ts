@@ -41,6 +41,9 @@ beforeAll(async () => {
   app.get("/whoami", (req, res) => {
     res.json(Identity.toJson(Node.identity(req)!))
   })
+  app.post("/echo", express.text({ type: "*/*" }), (req, res) => {
+    res.type("text/plain").send(`${req.headers["x-user-name"]}:${req.body as string}`)
+  })
   app.get("/deny", (_req, res) => {
     res.status(401).json({ denied: true })
   })
@@ -52,6 +55,7 @@ beforeAll(async () => {
   hono.get("/headers", (c) => c.json(Object.fromEntries(c.req.raw.headers)))
   hono.get("/whoami", (c) => c.json(Identity.toJson(Fetch.identity(c.req.raw)!)))
   hono.get("/deny", (c) => c.json({ denied: true }, 401))
+  hono.post("/echo", async (c) => c.text(`${c.req.header("x-user-name")}:${await c.req.text()}`))
   const h = serve({ fetch: Fetch.wrap(env.runtime, hono.fetch), port: 0, hostname: "127.0.0.1" }) as Server
   servers.push(h)
   honoUrl = await listen(h)
@@ -91,6 +95,11 @@ describe.each([["Express 5 (Node middleware)", () => expressUrl], ["Hono (fetch 
     const response = await fetch(`${url()}/deny`, { headers: { "X-Auth-Token": await env.issue() } })
     expect(response.status).toBe(401)
     expect(response.headers.get("www-authenticate")).toBe(`Keystone uri="${env.sim.authUrl}"`)
+  })
+
+  it("a request body reaches the app unchanged", async () => {
+    const response = await fetch(`${url()}/echo`, { method: "POST", body: "hello body", headers: { "X-Auth-Token": await env.issue() } })
+    expect(await response.text()).toBe("demo:hello body")
   })
 
   it("a service token: X-Service-* headers", async () => {

@@ -29,6 +29,11 @@ export const demoAuth = {
   scope: KScope.project({ name: KeystoneSim.Demo.projectName, domain: { id: KeystoneSim.Demo.domainId } })
 }
 
+export const adminAuth = {
+  credentials: password(KeystoneSim.Admin),
+  scope: KScope.project({ name: KeystoneSim.Admin.projectName, domain: { id: KeystoneSim.Admin.domainId } })
+}
+
 export const adminSystemAuth = { credentials: password(KeystoneSim.Admin), scope: KScope.system() }
 
 export interface Env {
@@ -45,14 +50,23 @@ export interface Env {
 
 export const makeEnv = (
   options?: AuthToken.Options,
-  extra?: { readonly sim?: KeystoneSim.KeystoneSimService; readonly store?: TokenStore.TokenStoreService }
+  extra?: {
+    readonly sim?: KeystoneSim.KeystoneSimService
+    readonly store?: TokenStore.TokenStoreService
+    readonly version?: "v3" | "v2.0"
+    /** The service's own credentials (default: user `service`). */
+    readonly serviceAuth?: typeof serviceAuth
+  }
 ): Effect.Effect<Env, never, Scope.Scope> =>
   Effect.gen(function*() {
     const sim = extra?.sim ?? (yield* KeystoneSim.make())
     const http = KeystoneSim.httpClient(sim)
-    const client = yield* Effect.provideService(KeystoneClient.make({ authUrl: sim.authUrl, retry: false }), HttpClient.HttpClient, http)
+    const client = yield* Effect.provideService(KeystoneClient.make({
+      authUrl: extra?.version === "v2.0" ? sim.authUrlV2 : sim.authUrl,
+      retry: false
+    }), HttpClient.HttpClient, http)
     const store = yield* TokenStore.makeMemory
-    const session = yield* KeystoneSession.make({ auth: serviceAuth }).pipe(
+    const session = yield* KeystoneSession.make({ auth: extra?.serviceAuth ?? serviceAuth }).pipe(
       Effect.provideService(KeystoneClient.KeystoneClient, client),
       Effect.provideService(TokenStore.TokenStore, store),
       Effect.provideService(HttpClient.HttpClient, http)

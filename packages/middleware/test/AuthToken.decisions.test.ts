@@ -4,13 +4,9 @@ import { KeystoneSim } from "@effect-keystone/testing"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
-import type * as AuthToken from "../src/AuthToken.js"
 import * as Headers from "../src/Headers.js"
-import { capture } from "./logs.js"
-import { EVENTS, headers, makeEnv, VALIDATE } from "./support.js"
-
-const tag = (status: AuthToken.Status) =>
-  status._tag === "Confirmed" ? "Confirmed" : status.error._tag === "TokenRejected" ? status.error.reason : status.error._tag
+import { capture } from "../../cache/test/utils/logs.js"
+import { EVENTS, headers, makeEnv, tag, VALIDATE } from "./support.js"
 
 describe("AuthToken decisions", () => {
   describe("service tokens", () => {

@@ -14,7 +14,7 @@ import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as KeystoneEnv from "../../../scripts/keystone-env.js"
 import * as AuthToken from "../src/AuthToken.js"
-import { headers } from "./support.js"
+import { headers, tag } from "./support.js"
 
 const need = KeystoneEnv.need(KeystoneEnv.load())
 const ks = {
@@ -48,9 +48,6 @@ const layer = (options?: AuthToken.Options) =>
 
 const issue = (auth: typeof demo) =>
   Effect.flatMap(KeystoneClient.KeystoneClient, (c) => Effect.map(c.issue(auth), (t) => Redacted.value(t.id)))
-
-const tag = (status: AuthToken.Status) =>
-  status._tag === "Confirmed" ? "Confirmed" : status.error._tag === "TokenRejected" ? status.error.reason : status.error._tag
 
 describe("AuthToken against a real Keystone", () => {
   it.live("valid, invalid, and spoofed headers removed", () =>

@@ -89,3 +89,7 @@ export const headers = (record: Readonly<Record<string, string>>) => {
   const lower = new Map(Object.entries(record).map(([k, v]) => [k.toLowerCase(), v]))
   return (name: string) => lower.get(name)
 }
+
+/** A verdict in one word: `Confirmed`, the rejection's reason, or `KeystoneUnavailable`. */
+export const tag = (status: AuthToken.Status): string =>
+  status._tag === "Confirmed" ? "Confirmed" : status.error._tag === "TokenRejected" ? status.error.reason : status.error._tag

@@ -6,7 +6,9 @@ import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
 import * as Headers from "../src/Headers.js"
 import { capture } from "../../cache/test/utils/logs.js"
-import { EVENTS, headers, makeEnv, tag, VALIDATE } from "./support.js"
+import * as SharedStore from "../src/internal/sharedStore.js"
+import * as Validator from "../src/internal/validator.js"
+import { adminAuth, EVENTS, headers, makeEnv, newKey, tag, VALIDATE } from "./support.js"
 
 describe("AuthToken decisions", () => {
   describe("service tokens", () => {
@@ -140,15 +142,33 @@ describe("AuthToken decisions", () => {
   describe("shared cache", () => {
     it.scoped("a second process reuses a validation from the shared store, within maxAge only", () =>
       Effect.gen(function*() {
-        const store = yield* TokenStore.makeMemory
-        const one = yield* makeEnv({ cache: { maxAge: "1 minute" } }, { store })
-        const two = yield* one.another({ cache: { maxAge: "1 minute" } }, store)
+        const shared = { store: yield* TokenStore.makeMemory, keys: [newKey()] as const }
+        const one = yield* makeEnv({ cache: { maxAge: "1 minute" } }, { shared })
+        const two = yield* one.another({ cache: { maxAge: "1 minute" } }, shared)
         const token = yield* one.issue()
         expect(tag(yield* one.auth.authenticate({ userToken: token }))).toBe("Confirmed")
         expect(tag(yield* two.authenticate({ userToken: token }))).toBe("Confirmed")
         expect(yield* one.sim.count(VALIDATE)).toBe(1)
         yield* TestClock.adjust("61 seconds")
         expect(tag(yield* two.authenticate({ userToken: token }))).toBe("Confirmed")
+        expect(yield* one.sim.count(VALIDATE)).toBe(2)
+      }))
+
+    it.scoped("an entry planted in the backend (unsealed, or sealed with another key) is never adopted", () =>
+      Effect.gen(function*() {
+        const store = yield* TokenStore.makeMemory
+        const one = yield* makeEnv(undefined, { shared: { store, keys: [newKey()] } })
+        const token = yield* one.issue()
+        // the attacker knows the token and the key layout, and writes an admin identity there in clear
+        const admin = yield* one.client.issue(adminAuth)
+        const key = yield* SharedStore.keyOf(one.client.authUrl, yield* Validator.sha256(token), 0)
+        yield* store.set(key, admin)
+        const status = yield* one.auth.authenticate({ userToken: token })
+        expect(status._tag === "Confirmed" && status.identity.user.id).toBe(KeystoneSim.Demo.userId)
+        // another fleet's key does not open this fleet's entries
+        const other = yield* one.another(undefined, { store, keys: [newKey()] })
+        const seen = yield* other.authenticate({ userToken: token })
+        expect(seen._tag === "Confirmed" && seen.identity.user.id).toBe(KeystoneSim.Demo.userId)
         expect(yield* one.sim.count(VALIDATE)).toBe(2)
       }))
   })

@@ -36,6 +36,15 @@ export const adminAuth = {
 
 export const adminSystemAuth = { credentials: password(KeystoneSim.Admin), scope: KScope.system() }
 
+/** A shared validation cache: the bare backend and the keys its entries are sealed with. */
+export interface Shared {
+  readonly store: TokenStore.TokenStoreService
+  readonly keys: TokenStore.EncryptionOptions["keys"]
+}
+
+/** A random 32-byte key, base64. */
+export const newKey = () => Redacted.make(btoa(String.fromCharCode(...globalThis.crypto.getRandomValues(new Uint8Array(32)))))
+
 export interface Env {
   readonly sim: KeystoneSim.KeystoneSimService
   readonly http: HttpClient.HttpClient
@@ -45,14 +54,14 @@ export interface Env {
   /** A new token for `auth` (default: demo on project demo); its id. */
   readonly issue: (auth?: typeof demoAuth | typeof adminSystemAuth) => Effect.Effect<string, unknown>
   /** A second middleware on the same simulator and session (another process). */
-  readonly another: (options?: AuthToken.Options, store?: TokenStore.TokenStoreService) => Effect.Effect<AuthToken.AuthTokenService, never, Scope.Scope>
+  readonly another: (options?: AuthToken.Options, shared?: Shared) => Effect.Effect<AuthToken.AuthTokenService, never, Scope.Scope>
 }
 
 export const makeEnv = (
   options?: AuthToken.Options,
   extra?: {
     readonly sim?: KeystoneSim.KeystoneSimService
-    readonly store?: TokenStore.TokenStoreService
+    readonly shared?: Shared
     readonly version?: "v3" | "v2.0"
     /** The service's own credentials (default: user `service`). */
     readonly serviceAuth?: typeof serviceAuth
@@ -71,14 +80,15 @@ export const makeEnv = (
       Effect.provideService(TokenStore.TokenStore, store),
       Effect.provideService(HttpClient.HttpClient, http)
     )
-    const build = (o: AuthToken.Options | undefined, shared: TokenStore.TokenStoreService | undefined) =>
-      (shared === undefined ? AuthToken.make(o) : AuthToken.makeShared(o)).pipe(
+    const build = (o: AuthToken.Options | undefined, shared: Shared | undefined) =>
+      (shared === undefined ? AuthToken.make(o) : AuthToken.makeShared(o, { keys: shared.keys })).pipe(
         Effect.provideService(KeystoneSession.KeystoneSession, session),
         Effect.provideService(KeystoneClient.KeystoneClient, client),
         Effect.provideService(HttpClient.HttpClient, http),
-        Effect.provideService(TokenStore.TokenStore, shared ?? store)
+        Effect.provideService(TokenStore.TokenStore, shared?.store ?? store),
+        Effect.orDie
       )
-    const auth = yield* build(options, extra?.store)
+    const auth = yield* build(options, extra?.shared)
     const issue = (a: typeof demoAuth | typeof adminSystemAuth = demoAuth) =>
       Effect.map(client.issue(a), (t) => Redacted.value(t.id))
     return { sim, http, client, session, auth, issue, another: (o, s) => build(o, s) }

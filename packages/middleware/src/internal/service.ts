@@ -88,5 +88,8 @@ export const make = (options: Options, store: TokenStore.TokenStoreService | und
   })
 
 /** @internal */
-export const makeShared = (options: Options) =>
-  Effect.flatMap(TokenStore.TokenStore, (store) => make(options, store))
+export const makeShared = (options: Options, encryption: TokenStore.EncryptionOptions) =>
+  TokenStore.TokenStore.pipe(
+    Effect.flatMap((store) => TokenStore.makeEncrypted(store, encryption)),
+    Effect.flatMap((sealed) => make(options, sealed))
+  )

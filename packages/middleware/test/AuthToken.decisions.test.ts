@@ -6,6 +6,7 @@ import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
 import * as Headers from "../src/Headers.js"
 import { capture } from "../../cache/test/utils/logs.js"
+import { inspectRedis, redisUrl, uniquePrefix } from "../../cache/test/utils/redis.js"
 import * as SharedStore from "../src/internal/sharedStore.js"
 import * as Validator from "../src/internal/validator.js"
 import { adminAuth, EVENTS, headers, makeEnv, newKey, tag, VALIDATE } from "./support.js"
@@ -152,6 +153,26 @@ describe("AuthToken decisions", () => {
         yield* TestClock.adjust("61 seconds")
         expect(tag(yield* two.authenticate({ userToken: token }))).toBe("Confirmed")
         expect(yield* one.sim.count(VALIDATE)).toBe(2)
+      }))
+
+    it.scoped("through Redis: two processes, one validation; the entry in Redis is sealed and holds no token id", () =>
+      Effect.gen(function*() {
+        const url = yield* redisUrl
+        const prefix = uniquePrefix("middleware")
+        const store = yield* TokenStore.makeRedis({ url }, { prefix })
+        const shared = { store, keys: [newKey()] as const }
+        const one = yield* makeEnv(undefined, { shared })
+        const two = yield* one.another(undefined, { store: yield* TokenStore.makeRedis({ url }, { prefix }), keys: shared.keys })
+        const token = yield* one.issue()
+        expect(tag(yield* one.auth.authenticate({ userToken: token }))).toBe("Confirmed")
+        expect(tag(yield* two.authenticate({ userToken: token }))).toBe("Confirmed")
+        expect(yield* one.sim.count(VALIDATE)).toBe(1)
+        const redis = yield* inspectRedis(url)
+        const keys = yield* Effect.promise(() => redis.keys(`${prefix}token:*`))
+        expect(keys.length).toBe(1)
+        const value = (yield* Effect.promise(() => redis.get(keys[0]!)))!
+        expect(value.startsWith("ek1.")).toBe(true)
+        expect(keys[0]!.includes(token) || value.includes(token)).toBe(false)
       }))
 
     it.scoped("an entry planted in the backend (unsealed, or sealed with another key) is never adopted", () =>

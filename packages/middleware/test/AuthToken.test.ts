@@ -4,7 +4,13 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
-import type * as AuthToken from "../src/AuthToken.js"
+import * as HttpClient from "@effect/platform/HttpClient"
+import { KeystoneSession } from "@effect-keystone/cache"
+import { KeystoneClient } from "@effect-keystone/client"
+import * as Config from "effect/Config"
+import * as ConfigProvider from "effect/ConfigProvider"
+import * as Layer from "effect/Layer"
+import * as AuthToken from "../src/AuthToken.js"
 import { adminAuth, adminSystemAuth, demoAuth, headers, makeEnv, tag, VALIDATE } from "./support.js"
 
 const confirmed = (status: AuthToken.Status) => {
@@ -160,5 +166,26 @@ describe("AuthToken", () => {
       const unscoped = yield* env.client.issue({ credentials: demoAuth.credentials })
       const refused = yield* env.auth.authenticate({ userToken: Redacted.value(unscoped.id) })
       expect(tag(refused)).toBe("NoProject")
+    }))
+
+  it.scoped("layerConfig: the options from Config (delay_auth_decision from the environment)", () =>
+    Effect.gen(function*() {
+      const env = yield* makeEnv()
+      const layer = AuthToken.layerConfig({
+        delayAuthDecision: Config.boolean("DELAY_AUTH_DECISION"),
+        cache: Config.succeed({ maxAge: "1 minute" })
+      }).pipe(
+        Layer.provide(Layer.mergeAll(
+          Layer.succeed(KeystoneSession.KeystoneSession, env.session),
+          Layer.succeed(KeystoneClient.KeystoneClient, env.client),
+          Layer.succeed(HttpClient.HttpClient, env.http)
+        ))
+      )
+      const auth = yield* Effect.provide(
+        AuthToken.AuthToken,
+        Layer.provide(layer, Layer.setConfigProvider(ConfigProvider.fromMap(new Map([["DELAY_AUTH_DECISION", "true"]]))))
+      )
+      expect(auth.delayAuthDecision).toBe(true)
+      expect((yield* auth.decide(headers({ "X-Auth-Token": "bogus" })))._tag).toBe("Forward")
     }))
 })

@@ -5,7 +5,7 @@
  */
 import * as HttpClient from "@effect/platform/HttpClient"
 import { KeystoneSession, TokenStore } from "@effect-keystone/cache"
-import { Credentials, KeystoneClient, Scope as KScope } from "@effect-keystone/client"
+import { AuthScope as KScope, Credentials, KeystoneClient } from "@effect-keystone/client"
 import { KeystoneSim } from "@effect-keystone/testing"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"

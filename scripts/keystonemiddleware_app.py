@@ -138,6 +138,8 @@ def make_app(env, probe_prefix="ksm"):
 
 class ThreadingServer(socketserver.ThreadingMixIn, simple_server.WSGIServer):
     daemon_threads = True
+    # the interop tests send up to 1,000 requests at once
+    request_queue_size = 1024
 
 
 class QuietHandler(simple_server.WSGIRequestHandler):

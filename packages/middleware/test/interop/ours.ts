@@ -100,7 +100,13 @@ export const serve = (options: AuthToken.Options = {}): Effect.Effect<
           return HttpServerResponse.text("no such mount", { status: 404 })
       }
     })
-    const server = yield* NodeHttpServer.make(() => createServer(), { port: 0, host: "127.0.0.1" })
+    const server = yield* NodeHttpServer.make(() => {
+      const s = createServer()
+      // a loaded machine can leave a kept-alive connection idle past Node's 5 s; the client's next
+      // request on it would be reset (ECONNRESET)
+      s.keepAliveTimeout = 60_000
+      return s
+    }, { port: 0, host: "127.0.0.1", backlog: 2048 })
     yield* server.serve(app)
     const address = server.address as HttpServer.TcpAddress
     return `http://127.0.0.1:${address.port}`

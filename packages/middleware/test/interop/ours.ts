@@ -13,7 +13,7 @@ import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import { NodeHttpClient, NodeHttpServer } from "@effect/platform-node"
 import { KeystoneSession, TokenStore } from "@effect-keystone/cache"
-import { Credentials, KeystoneClient, Scope as KsScope } from "@effect-keystone/client"
+import { AuthScope, Credentials, KeystoneClient } from "@effect-keystone/client"
 import { AuthToken, AuthTokenHttp } from "@effect-keystone/middleware"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -51,7 +51,7 @@ export const ServiceSession = (probe: string) =>
   KeystoneSession.layer({
     auth: {
       credentials: Credentials.password({ userId: ks.service.userId, password: Redacted.make(ks.service.password) }),
-      scope: KsScope.project({ id: ks.service.projectId })
+      scope: AuthScope.project({ id: ks.service.projectId })
     }
   }).pipe(
     Layer.provideMerge(KeystoneClient.layer({ authUrl: ks.authUrl })),

@@ -74,13 +74,21 @@ def middleware_conf(env, **overrides):
 
 
 def mark_validations(protocol, probe):
-    """Adds ``ksm-probe=<probe>`` to the token validations auth_token sends."""
+    """Adds ``ksm-probe=<probe>`` to the token validations auth_token sends.
+
+    Also retries a request whose connection was reset, the service's own
+    login included (auth_token retries only validations): the test Keystone
+    (uwsgi with one process and one thread, http-socket) closes a kept-alive
+    connection without saying so, and a request sent on it is reset
+    (auth_token would answer 503).
+    """
     session = protocol._session
     send = session.request
 
     def request(url, method, *args, **kwargs):
         if method.upper() in ("GET", "HEAD") and "/auth/tokens" in url:
             url = url + ("&" if "?" in url else "?") + "ksm-probe=" + probe
+        kwargs.setdefault("connect_retries", 2)
         return send(url, method, *args, **kwargs)
 
     session.request = request
@@ -130,6 +138,8 @@ def make_app(env, probe_prefix="ksm"):
 
 class ThreadingServer(socketserver.ThreadingMixIn, simple_server.WSGIServer):
     daemon_threads = True
+    # the interop tests send up to 1,000 requests at once
+    request_queue_size = 1024
 
 
 class QuietHandler(simple_server.WSGIRequestHandler):

@@ -125,7 +125,8 @@ export const serviceCatalog = (catalog: Catalog.Catalog): string =>
 
 /**
  * The headers keystonemiddleware sets for a request: `X-Identity-Status`
- * always, `X-Service-Identity-Status` when a service token came, the user's
+ * always (the user token's status alone), `X-Service-Identity-Status` when
+ * a service token came, the user's
  * headers (and deprecated aliases, `X-Is-Admin-Project`,
  * `OpenStack-System-Scope` for a system-scoped token, `X-Service-Catalog`
  * when the principal carries a catalog) when the user token is valid, and
@@ -142,7 +143,9 @@ export const forRequest = (input: {
   readonly serviceValid: boolean
 }): Record<string, string> => {
   const out: Record<string, string> = {
-    "X-Identity-Status": input.userValid && (!input.serviceTokenSent || input.serviceValid) ? "Confirmed" : "Invalid"
+    // the user token's own status, as keystonemiddleware: a valid user token with an invalid
+    // service token (delay_auth_decision) is `Confirmed` here and `Invalid` in X-Service-Identity-Status
+    "X-Identity-Status": input.userValid ? "Confirmed" : "Invalid"
   }
   if (input.serviceTokenSent) out["X-Service-Identity-Status"] = input.serviceValid ? "Confirmed" : "Invalid"
   const user = input.userValid ? input.user : null

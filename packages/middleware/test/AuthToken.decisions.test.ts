@@ -61,8 +61,10 @@ describe("AuthToken decisions", () => {
           delayAuthDecision: true
         })
         if (delayed._tag !== "Forward") throw new Error("not forwarded")
-        expect(delayed.set["X-Identity-Status"]).toBe("Invalid")
+        // X-Identity-Status is the user token's own status (keystonemiddleware); the verdict is Invalid
+        expect(delayed.set["X-Identity-Status"]).toBe("Confirmed")
         expect(delayed.set["X-Service-Identity-Status"]).toBe("Invalid")
+        expect(tag(delayed.status)).toBe("ServiceToken")
         // the user token itself was fine: its headers are set, as keystonemiddleware does
         expect(delayed.set["X-User-Id"]).toBe(KeystoneSim.Demo.userId)
         expect(delayed.set["X-Service-User-Id"]).toBeUndefined()

@@ -103,7 +103,8 @@ describe("AuthToken against a real Keystone", () => {
         delayAuthDecision: true
       })
       expect(delayed._tag === "Forward" && delayed.set["X-Service-Identity-Status"]).toBe("Invalid")
-      expect(delayed._tag === "Forward" && delayed.set["X-Identity-Status"]).toBe("Invalid")
+      expect(delayed._tag === "Forward" && delayed.set["X-Identity-Status"]).toBe("Confirmed")
+      expect(delayed._tag === "Forward" && tag(delayed.status)).toBe("ServiceToken")
     }).pipe(Effect.provide(layer({ serviceTokenRolesRequired: true }))))
 
   it.live("delay_auth_decision: an unknown token is forwarded as Invalid", () =>

@@ -155,5 +155,9 @@ export const make = (
 export const run = (poller: Poller, everyMillis: number): Effect.Effect<void, never, Scope.Scope> =>
   Effect.asVoid(Effect.forkScoped(Effect.repeat(poller.poll, Schedule.spaced(everyMillis))))
 
-const describe = (e: unknown): string =>
-  typeof e === "object" && e !== null && "_tag" in e ? String((e as { _tag: unknown })._tag) : "request failed"
+/** The error's tag (and an HttpClientError's reason); never a URL or header. */
+const describe = (e: unknown): string => {
+  if (typeof e !== "object" || e === null || !("_tag" in e)) return "request failed"
+  const reason = "reason" in e && typeof e.reason === "string" ? ` (${e.reason})` : ""
+  return `${String(e._tag)}${reason}`
+}

@@ -211,8 +211,8 @@ export const make: (
 
 /**
  * `make`, sharing validations between processes through the `TokenStore`
- * in context: give it the bare backend (`TokenStore.layerRedis(…)`,
- * `layerFile(…)`); every entry is sealed here with `encryption.keys`
+ * in context: give it the bare backend (`RedisTokenStore.layer(…)`,
+ * `FileTokenStore.layer(…)`); every entry is sealed here with `encryption.keys`
  * (AES-256-GCM, `TokenStore.makeEncrypted`), so an entry planted by whoever
  * can write the backend never opens. Processes sharing validations share the
  * keys. Fails with `TokenStoreEncryptionError` on a bad key, or a store that
@@ -245,7 +245,7 @@ export const layer = (
 
 /**
  * `makeShared` as a layer, e.g.
- * `AuthToken.layerShared(options, { keys }).pipe(Layer.provide(TokenStore.layerRedis({ url })), …)`.
+ * `AuthToken.layerShared(options, { keys }).pipe(Layer.provide(RedisTokenStore.layer({ url })), …)`.
  *
  * @since 0.1.0
  * @category layers

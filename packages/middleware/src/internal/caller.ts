@@ -12,7 +12,8 @@
  */
 import * as HttpClient from "@effect/platform/HttpClient"
 import type { KeystoneSession } from "@effect-keystone/cache"
-import { KeystoneClient, type KeystoneError } from "@effect-keystone/client"
+import type * as KeystoneError from "@effect-keystone/client/KeystoneError"
+import * as KeystoneClient from "@effect-keystone/client/KeystoneClient"
 import type { Token } from "@effect-keystone/schema"
 import * as Effect from "effect/Effect"
 import type * as Redacted from "effect/Redacted"

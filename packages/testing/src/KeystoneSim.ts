@@ -355,10 +355,22 @@ export interface KeystoneSimService {
   /** Queues a fault; see `Fault`. */
   readonly inject: (fault: Fault.Fault) => Effect.Effect<void>
   readonly clearFaults: Effect.Effect<void>
-  /** Revokes every token issued so far. */
+  /** Revokes every token issued so far, one revocation event each. */
   readonly revokeAll: Effect.Effect<void>
-  /** Revokes one token, as `DELETE /v3/auth/tokens` would. */
+  /**
+   * Revokes one token, as `DELETE /v3/auth/tokens` would: a revocation event
+   * with its audit id appears in `GET /v3/OS-REVOKE/events`.
+   */
   readonly revoke: (tokenId: string) => Effect.Effect<void>
+  /**
+   * What Keystone does when a user's password changes or the user is
+   * disabled: every token of the user issued until now (whole seconds, so
+   * also those issued later in the same second) is revoked, and a
+   * revocation event with the user id appears in `GET /v3/OS-REVOKE/events`.
+   *
+   * @since 0.3.0
+   */
+  readonly revokeUser: (userId: string) => Effect.Effect<void>
   /** The lifetime of tokens issued from now on. */
   readonly setTokenLifetime: (lifetime: Duration.DurationInput) => Effect.Effect<void>
   /** Tokens issued so far (v3 and v2.0). */

@@ -37,6 +37,7 @@ const table = (enabled: ReadonlyArray<versions.ApiVersion>): ReadonlyArray<Entry
   entry("/v3/auth/projects", { GET: always(v3.projects) }, "v3"),
   entry("/v3/auth/domains", { GET: always(v3.domains) }, "v3"),
   entry("/v3/auth/system", { GET: always(v3.system) }, "v3"),
+  entry("/v3/OS-REVOKE/events", { GET: always(v3.revokeEvents) }, "v3"),
   entry("/v2.0", { GET: always(versions.showV2) }, "v2.0"),
   entry("/v2.0/tokens", { POST: always(v2.issue) }, "v2.0"),
   entry("/v2.0/tokens/{id}", { GET: v2.validate, DELETE: v2.revoke }, "v2.0"),

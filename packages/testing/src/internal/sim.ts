@@ -98,8 +98,9 @@ export const unsafeMake = (partial: Partial<Seed> | undefined, baseUrl: string):
     resetCounts: Effect.sync(() => counts.clear()),
     inject: (fault: Fault.Fault) => Effect.sync(() => queue.inject(fault)),
     clearFaults: Effect.sync(() => queue.clear()),
-    revokeAll: Effect.sync(() => tokens.revokeAll()),
-    revoke: (id) => Effect.sync(() => tokens.revoke(id)),
+    revokeAll: Effect.map(Clock.currentTimeMillis, (now) => tokens.revokeAll(now)),
+    revoke: (id) => Effect.map(Clock.currentTimeMillis, (now) => tokens.revoke(id, now)),
+    revokeUser: (userId) => Effect.map(Clock.currentTimeMillis, (now) => tokens.revokeUser(userId, now)),
     setTokenLifetime: (lifetime) =>
       Effect.sync(() => {
         settings.tokenLifetimeMillis = Duration.toMillis(lifetime)

@@ -199,9 +199,49 @@ export interface KeystoneSessionService {
   readonly httpClient: Effect.Effect<
     HttpClient.HttpClient.With<HttpClientError.HttpClientError | KeystoneError.KeystoneError | OriginNotAllowed>
   >
+  /**
+   * An `HttpClient` for calls this service makes on a user's behalf: the
+   * user's token as `X-Auth-Token` and this session's own token as
+   * `X-Service-Token`, so the service called accepts a user token that
+   * expires mid-operation (keystonemiddleware's `allow_expired` with a valid
+   * service token, `service_token_roles`). `user` is a token (sent as it is,
+   * expired or not, and never re-issued) or another session (its token,
+   * renewed like any session's).
+   *
+   * Origins, redirects and stream bodies are handled as by `httpClient`; the
+   * origin check uses this session's token, auth URL and `allowOrigins`
+   * (both tokens go only where the service token may go).
+   *
+   * On a 401 (keystonemiddleware does not say which token it refused),
+   * Keystone is asked about each re-issuable token (`HEAD /v3/auth/tokens`
+   * with this session's `KeystoneClient`, at most once per token and
+   * `refusedTokenWindow`): the ones it confirms dead (`401`, `404`) are
+   * invalidated and the request is sent once more with fresh ones; if it
+   * confirms none, the 401 is returned as is (the service refuses the
+   * request for another reason, e.g. a missing role, or a fixed user token
+   * is no longer acceptable).
+   *
+   * @since 0.3.0
+   */
+  readonly httpClientOnBehalfOf: (user: OnBehalfOf) => Effect.Effect<
+    HttpClient.HttpClient.With<HttpClientError.HttpClientError | KeystoneError.KeystoneError | OriginNotAllowed>
+  >
   /** Every token the session adopts from now on (issued or taken from the store). */
   readonly changes: Stream.Stream<Token.Token>
 }
+
+/**
+ * Whose `X-Auth-Token` `httpClientOnBehalfOf` sends: a user's token as
+ * received (e.g. the incoming request's, validated), or a session (anything
+ * with `token` and `invalidate`, such as another `KeystoneSessionService`).
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export type OnBehalfOf =
+  | Token.Token
+  | Redacted.Redacted<string>
+  | Pick<KeystoneSessionService, "token" | "invalidate">
 
 /**
  * @since 0.1.0

@@ -413,7 +413,7 @@ describe("KeystoneSession", () => {
         const t = yield* session.token
         yield* TestClock.adjust(Duration.hours(1))
         const t2 = yield* session.token
-        const infos = logs.lines.filter((l) => l.level === "INFO" && l.message.includes("token issued"))
+        const infos = logs.lines.filter((l) => l.level === "DEBUG" && l.message.includes("token issued"))
         expect(infos.length).toBe(2)
         expect(infos[0]!.annotations["keystone.audit_id"]).toBe(t.auditIds[0])
         expect(infos[0]!.annotations["keystone.expires_at"]).toBe(DateTime.formatIso(Option.getOrThrow(t.expiresAt)))

@@ -156,6 +156,10 @@ const makeIsDead = (deps: Deps) =>
       })
   )
 
+/** Two states the refresher plans alike (what login pacing and skew learning change does not matter to it). */
+const samePlan = (a: State, b: State): boolean =>
+  a.flight === b.flight && a.entry === b.entry && a.failures === b.failures && a.retryAt === b.retryAt
+
 /**
  * The background renewal: for every state, the next renewal is due at the
  * token's refresh time (now when there is none, at `retryAt` after a
@@ -173,6 +177,7 @@ const refresher = (deps: Deps, renewal: Renewal): Effect.Effect<void> => {
     return Effect.zipRight(pause > 0 ? Effect.sleep(Duration.millis(pause)) : Effect.void, renewal.ensureFlight(false, 0))
   }
   return deps.state.changes.pipe(
+    Stream.changesWith(samePlan),
     Stream.flatMap((s) => Stream.fromEffect(next(s)), { switch: true }),
     Stream.runDrain
   )

@@ -52,6 +52,14 @@
  * the store can still copy a genuine entry: use `TokenStore.layerEncrypted`
  * for a store others can write.
  *
+ * ## Logs
+ *
+ * Routine events (a token issued, taken from the store, invalidated, revoked
+ * on close) log at `Debug`. A failed renewal the session rides out (it still
+ * serves a valid token) is a `Warning`; one that leaves it without a valid
+ * token is an `Error`; the first success after failures is `Info`. No line
+ * carries a token id.
+ *
  * @since 0.1.0
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
@@ -116,7 +124,9 @@ export interface Options {
    * returned to the caller as is (the service refuses us, and a new login
    * would only be refused again); if Keystone refuses it too (revoked), or
    * past the window, the token is invalidated and the request retried once
-   * with a fresh one. Default 30 seconds.
+   * with a fresh one. With two tokens (`httpClientOnBehalfOf`) Keystone is
+   * asked about each replaceable one whatever its age, the verdict kept for
+   * this long. Default 30 seconds.
    *
    * @since 0.2.0
    */
@@ -221,7 +231,13 @@ export interface KeystoneSessionService {
    * request for another reason, e.g. a missing role, or a fixed user token
    * is no longer acceptable).
    *
-   * @since 0.3.0
+   * ```ts
+   * const service = yield* KeystoneSession.KeystoneSession // the service's own login
+   * const http = yield* service.httpClientOnBehalfOf(incomingUserToken)
+   * const volumes = yield* http.get(`${cinder}/volumes`)
+   * ```
+   *
+   * @since 0.2.0
    */
   readonly httpClientOnBehalfOf: (user: OnBehalfOf) => Effect.Effect<
     HttpClient.HttpClient.With<HttpClientError.HttpClientError | KeystoneError.KeystoneError | OriginNotAllowed>
@@ -235,7 +251,7 @@ export interface KeystoneSessionService {
  * received (e.g. the incoming request's, validated), or a session (anything
  * with `token` and `invalidate`, such as another `KeystoneSessionService`).
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category models
  */
 export type OnBehalfOf =

@@ -1,0 +1,2 @@
+import * as SessionBench from "./session.bench.js"
+const r = await SessionBench.run()

@@ -4,7 +4,7 @@
  * downstream that demands both (test/utils/downstream.ts).
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Credentials, Scope as KScope } from "@effect-keystone/client"
+import { AuthScope, Credentials } from "@effect-keystone/client"
 import type { Token } from "@effect-keystone/schema"
 import { KeystoneSim } from "@effect-keystone/testing"
 import * as Effect from "effect/Effect"
@@ -22,7 +22,7 @@ const serviceAuth = {
     domain: { id: KeystoneSim.Service.domainId },
     password: Redacted.make(KeystoneSim.Service.password)
   }),
-  scope: KScope.project({ name: KeystoneSim.Service.projectName, domain: { id: KeystoneSim.Service.domainId } })
+  scope: AuthScope.project({ name: KeystoneSim.Service.projectName, domain: { id: KeystoneSim.Service.domainId } })
 }
 
 const url = `${Downstream.origin}/v1/volumes`

@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import type { Token } from "@effect-keystone/schema"
+import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
 import { capture } from "./utils/logs.js"
@@ -15,7 +17,7 @@ const idOf = (t: Token.Token) => Redacted.value(t.id)
 const about = (lines: ReturnType<typeof capture>["lines"], text: string) => lines.filter((l) => l.message.includes(text))
 
 describe("KeystoneSession log levels", () => {
-  it.scoped("token issued, renewed and taken from the store: Debug only, nothing at Info or above", () =>
+  it.scoped("token issued, renewed and taken from the store: Debug only, nothing at Info or above; expiry and audit id, never the id", () =>
     Effect.gen(function*() {
       const logs = capture()
       const env = yield* makeEnv()
@@ -28,9 +30,16 @@ describe("KeystoneSession log levels", () => {
       const worker = yield* Effect.provide(makeSession(env), logs.layer)
       expect(idOf(yield* worker.token)).toBe(idOf(second))
 
-      expect(about(logs.lines, "token issued").map((l) => l.level)).toEqual(["DEBUG", "DEBUG"])
+      const issued = about(logs.lines, "token issued")
+      expect(issued.map((l) => l.level)).toEqual(["DEBUG", "DEBUG"])
+      expect(issued[0]!.annotations["keystone.audit_id"]).toBe(first.auditIds[0])
+      expect(issued[0]!.annotations["keystone.expires_at"]).toBe(DateTime.formatIso(Option.getOrThrow(first.expiresAt)))
       expect(about(logs.lines, "token taken from the store").map((l) => l.level)).toEqual(["DEBUG"])
       expect(logs.lines.filter((l) => l.level !== "DEBUG").map((l) => l.message)).toEqual([])
+      for (const line of logs.lines) {
+        expect(line.text).not.toContain(idOf(first))
+        expect(line.text).not.toContain(idOf(second))
+      }
     }))
 
   it.scoped("a failed renewal ridden out is a Warning, the lost token an Error, the recovery Info", () =>

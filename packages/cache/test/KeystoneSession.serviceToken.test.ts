@@ -4,26 +4,15 @@
  * downstream that demands both (test/utils/downstream.ts).
  */
 import { describe, expect, it } from "@effect/vitest"
-import { AuthScope, Credentials } from "@effect-keystone/client"
 import type { Token } from "@effect-keystone/schema"
 import { KeystoneSim } from "@effect-keystone/testing"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
 import * as Downstream from "./utils/downstream.js"
-import { auth, type Env, makeEnv, makeSession } from "./utils/session.js"
+import { auth, type Env, makeEnv, makeSession, serviceAuth } from "./utils/session.js"
 
 const idOf = (t: Token.Token) => Redacted.value(t.id)
-
-/** The service's own login: `service`, scoped to project `service` (role `service`). */
-const serviceAuth = {
-  credentials: Credentials.password({
-    username: KeystoneSim.Service.username,
-    domain: { id: KeystoneSim.Service.domainId },
-    password: Redacted.make(KeystoneSim.Service.password)
-  }),
-  scope: AuthScope.project({ name: KeystoneSim.Service.projectName, domain: { id: KeystoneSim.Service.domainId } })
-}
 
 const url = `${Downstream.origin}/v1/volumes`
 
@@ -72,37 +61,27 @@ describe("KeystoneSession.httpClientOnBehalfOf", () => {
       expect(takenAlone).toBe(false)
     }))
 
-  it.scoped("a refused service token: only the service token is re-issued, and the request sent once more", () =>
-    Effect.gen(function*() {
-      const { downstream, env, service } = yield* setup
-      const user = yield* makeSession(env)
-      const http = yield* service.httpClientOnBehalfOf(user)
-      const userBefore = yield* user.token
-      const serviceBefore = yield* service.token
-      yield* later
-      yield* env.sim.revoke(idOf(serviceBefore))
-      const response = yield* http.get(url)
-      expect(response.status).toBe(200)
-      expect(idOf(yield* service.token)).not.toBe(idOf(serviceBefore))
-      expect(idOf(yield* user.token)).toBe(idOf(userBefore))
-      expect(downstream.seen.map((s) => s.service)).toEqual([idOf(serviceBefore), idOf(yield* service.token)])
-    }))
-
-  it.scoped("a refused user token (a session): only the user's token is re-issued", () =>
-    Effect.gen(function*() {
-      const { downstream, env, service } = yield* setup
-      const user = yield* makeSession(env)
-      const http = yield* service.httpClientOnBehalfOf(user)
-      const userBefore = yield* user.token
-      const serviceBefore = yield* service.token
-      yield* later
-      yield* env.sim.revoke(idOf(userBefore))
-      const response = yield* http.get(url)
-      expect(response.status).toBe(200)
-      expect(idOf(yield* user.token)).not.toBe(idOf(userBefore))
-      expect(idOf(yield* service.token)).toBe(idOf(serviceBefore))
-      expect(downstream.seen.map((s) => s.auth)).toEqual([idOf(userBefore), idOf(yield* user.token)])
-    }))
+  for (const refused of ["service", "user"] as const) {
+    it.scoped(`a refused ${refused} token (both from sessions): only that one is re-issued, and the request sent once more`, () =>
+      Effect.gen(function*() {
+        const { downstream, env, service } = yield* setup
+        const user = yield* makeSession(env)
+        const http = yield* service.httpClientOnBehalfOf(user)
+        const before = { user: yield* user.token, service: yield* service.token }
+        yield* later
+        yield* env.sim.revoke(idOf(before[refused]))
+        const response = yield* http.get(url)
+        expect(response.status).toBe(200)
+        const after = { user: yield* user.token, service: yield* service.token }
+        const kept = refused === "user" ? "service" : "user"
+        expect(idOf(after[refused])).not.toBe(idOf(before[refused]))
+        expect(idOf(after[kept])).toBe(idOf(before[kept]))
+        expect(downstream.seen).toEqual([
+          { auth: idOf(before.user), service: idOf(before.service) },
+          { auth: idOf(after.user), service: idOf(after.service) }
+        ])
+      }))
+  }
 
   it.scoped("a refused fixed user token: the 401 goes back as is, nothing is re-issued, nothing sent twice", () =>
     Effect.gen(function*() {

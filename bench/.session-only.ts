@@ -1,2 +1,0 @@
-import * as SessionBench from "./session.bench.js"
-const r = await SessionBench.run()

@@ -8,7 +8,8 @@
  * @internal
  */
 import * as HttpClient from "@effect/platform/HttpClient"
-import { KeystoneClient, type KeystoneError } from "@effect-keystone/client"
+import * as KeystoneClient from "@effect-keystone/client/KeystoneClient"
+import type * as KeystoneError from "@effect-keystone/client/KeystoneError"
 import { Catalog, type Token } from "@effect-keystone/schema"
 import * as Cache from "effect/Cache"
 import * as Cause from "effect/Cause"

@@ -28,6 +28,7 @@ import { Credentials, KeystoneClient, OpenStackConfig, Scope } from "@effect-key
 import * as Tls from "@effect-keystone/client/Tls"
 import { Token } from "@effect-keystone/schema"
 import { Fault, KeystoneSim } from "@effect-keystone/testing"
+import * as KeystoneSimNode from "@effect-keystone/testing/Node"
 import * as Cause from "effect/Cause"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Console from "effect/Console"
@@ -118,7 +119,7 @@ const freePort = Effect.async<number>((resume) => {
 const startKeystone = (computeUrl: string) =>
   Effect.flatMap(freePort, (port) => {
     const authUrl = `http://127.0.0.1:${port}/v3`
-    return KeystoneSim.serve({
+    return KeystoneSimNode.serve({
       catalog: [
         {
           id: "5c6f7bd9e7a64d6e8d8a7f0b3e9f1a01",

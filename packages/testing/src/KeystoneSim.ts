@@ -262,7 +262,9 @@ export const layer = (seed?: Partial<Seed>): Layer.Layer<KeystoneSim | HttpClien
 /**
  * A simulator behind a real HTTP server, closed with the scope: any
  * platform `HttpServer` layer that listens on TCP (`NodeHttpServer.layer`,
- * `BunHttpServer.layer`, …); its address becomes `baseUrl`. Requests run on
+ * `BunHttpServer.layer`, …); its address becomes `baseUrl`. The seed may be
+ * a function of `baseUrl`, for a catalog that points at the simulator itself
+ * (its catalog services answer there, see `Seed.Service`). Requests run on
  * the runtime `serve` was called in (its `Clock` included).
  *
  * On Node, `@effect-keystone/testing/Node` serves on 127.0.0.1 with
@@ -275,7 +277,14 @@ export const layer = (seed?: Partial<Seed>): Layer.Layer<KeystoneSim | HttpClien
  * import { BunHttpServer } from "@effect/platform-bun"
  * import { KeystoneSim } from "@effect-keystone/testing"
  *
- * const sim = KeystoneSim.serve(BunHttpServer.layer({ hostname: "127.0.0.1", port: 0 }))
+ * const sim = KeystoneSim.serve(BunHttpServer.layerServer({ hostname: "127.0.0.1", port: 0 }), (baseUrl) => ({
+ *   catalog: [{
+ *     id: "c0ffee",
+ *     type: "compute",
+ *     name: "nova",
+ *     endpoints: [{ id: "e1", interface: "public", region: "RegionOne", url: `${baseUrl}/compute/v2.1` }]
+ *   }]
+ * }))
  * ```
  *
  * @since 0.3.0
@@ -283,7 +292,7 @@ export const layer = (seed?: Partial<Seed>): Layer.Layer<KeystoneSim | HttpClien
  */
 export const serve: <E, R>(
   server: Layer.Layer<HttpServer.HttpServer, E, R>,
-  seed?: Partial<Seed>
+  seed?: Partial<Seed> | ((baseUrl: string) => Partial<Seed>)
 ) => Effect.Effect<KeystoneSimService, E, Scope.Scope | R> = server.serve
 
 /**
@@ -294,5 +303,5 @@ export const serve: <E, R>(
  */
 export const layerServer = <E, R>(
   server: Layer.Layer<HttpServer.HttpServer, E, R>,
-  seed?: Partial<Seed>
+  seed?: Partial<Seed> | ((baseUrl: string) => Partial<Seed>)
 ): Layer.Layer<KeystoneSim, E, R> => Layer.scoped(KeystoneSim, serve(server, seed))

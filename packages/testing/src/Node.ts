@@ -84,14 +84,15 @@ export const layerHttpServer = (options?: ServeOptions): Layer.Layer<HttpServer.
   )
 
 /**
- * A simulator on Node's HTTP server on loopback, closed with the scope. A
- * taken port fails with the platform's `ServeError`.
+ * A simulator on Node's HTTP server on loopback, closed with the scope. The
+ * seed may be a function of the base URL (see `KeystoneSim.serve`). A taken
+ * port fails with the platform's `ServeError`.
  *
  * @since 0.3.0
  * @category constructors
  */
 export const serve = (
-  seed?: Partial<Seed>,
+  seed?: Partial<Seed> | ((baseUrl: string) => Partial<Seed>),
   options?: ServeOptions
 ): Effect.Effect<KeystoneSim.KeystoneSimService, ServeError, Scope.Scope> =>
   KeystoneSim.serve(layerHttpServer(options), seed)
@@ -102,5 +103,8 @@ export const serve = (
  * @since 0.3.0
  * @category layers
  */
-export const layerServer = (seed?: Partial<Seed>, options?: ServeOptions): Layer.Layer<KeystoneSim.KeystoneSim, ServeError> =>
+export const layerServer = (
+  seed?: Partial<Seed> | ((baseUrl: string) => Partial<Seed>),
+  options?: ServeOptions
+): Layer.Layer<KeystoneSim.KeystoneSim, ServeError> =>
   KeystoneSim.layerServer(layerHttpServer(options), seed)

@@ -10,6 +10,9 @@ import type * as Scope from "effect/Scope"
 import type { KeystoneSimService, Seed } from "../KeystoneSim.js"
 import * as sim from "./sim.js"
 
+/** A seed, or one made from the base URL the server listens on (a catalog that points at the simulator itself). */
+export type SeedFor = Partial<Seed> | ((baseUrl: string) => Partial<Seed>)
+
 const baseUrlOf = (address: HttpServer.Address): Effect.Effect<string> =>
   address._tag === "TcpAddress"
     ? Effect.succeed(`http://${address.hostname.includes(":") ? `[${address.hostname}]` : address.hostname}:${address.port}`)
@@ -17,11 +20,12 @@ const baseUrlOf = (address: HttpServer.Address): Effect.Effect<string> =>
 
 export const serve = <E, R>(
   server: Layer.Layer<HttpServer.HttpServer, E, R>,
-  seed: Partial<Seed> | undefined
+  seed: SeedFor | undefined
 ): Effect.Effect<KeystoneSimService, E, Scope.Scope | R> =>
   Effect.gen(function*() {
     const context = yield* Layer.build(server)
-    const s = yield* sim.make(seed, yield* baseUrlOf(Context.get(context, HttpServer.HttpServer).address))
+    const baseUrl = yield* baseUrlOf(Context.get(context, HttpServer.HttpServer).address)
+    const s = yield* sim.make(typeof seed === "function" ? seed(baseUrl) : seed, baseUrl)
     yield* Effect.provide(HttpServer.serveEffect(s.app), context)
     return s
   })

@@ -269,8 +269,9 @@ export const layer = (seed?: Partial<Seed>): Layer.Layer<KeystoneSim | HttpClien
  *
  * On Node, `@effect-keystone/testing/Node` serves on 127.0.0.1 with
  * Keystone's reason phrases (`201 CREATED`) and drops connections for real
- * (`Fault.reset`, `setDown`); a server that cannot close a connection from a
- * handler answers those with a body that fails before its first byte.
+ * (`Fault.reset`, `setDown`). Elsewhere those answer with a body that fails
+ * before its first byte: Bun resets the connection, Deno cuts it after the
+ * status line.
  *
  * @example
  * ```ts

@@ -115,4 +115,25 @@ describe("KeystoneSim.serve on Node (@effect-keystone/testing/Node)", () => {
       yield* Scope.close(scope, Exit.void)
       expect(Exit.isFailure(yield* Effect.exit(attempt(sim)))).toBe(true)
     }))
+
+  it.scopedLive("a seed made from the base URL: a catalog service on the simulator's own host answers there", () =>
+    Effect.gen(function*() {
+      const sim = yield* KeystoneSimNode.serve((baseUrl) => ({
+        catalog: [{
+          id: "c0",
+          type: "compute",
+          name: "nova",
+          endpoints: [{ id: "e0", interface: "public", region: "RegionOne", url: `${baseUrl}/compute/v2.1` }]
+        }]
+      }))
+      const issued = yield* post(sim)
+      const body = (yield* Effect.promise(() => issued.json())) as { token: { catalog: Array<{ endpoints: Array<{ url: string }> }> } }
+      expect(body.token.catalog[0].endpoints[0].url).toBe(`${sim.baseUrl}/compute/v2.1`)
+      const res = yield* Effect.promise(() =>
+        fetch(`${sim.baseUrl}/compute/v2.1/servers`, { headers: { "x-auth-token": issued.headers.get("x-subject-token")! } })
+      )
+      expect(res.status).toBe(200)
+      expect(yield* Effect.promise(() => res.json())).toMatchObject({ service: { type: "compute" }, path: "/compute/v2.1/servers" })
+      expect(yield* sim.count("GET service:compute")).toBe(1)
+    }))
 })

@@ -12,9 +12,9 @@ import type { SimRequest, SimResponse } from "./http.js"
 /**
  * What the host does when the simulator drops the connection without an
  * answer (a `Reset` fault, `setDown`). The default answers with a body that
- * fails before its first byte, which is what a server that cannot close a
- * socket from a handler can do; the in-memory client and the Node server
- * provide their own.
+ * fails before its first byte, the most a handler can do without the socket:
+ * Bun resets the connection, Deno cuts it after the status line. The
+ * in-memory client and the Node server (`Node.ts`) provide their own.
  */
 export class ConnectionDrop extends Context.Reference<ConnectionDrop>()(
   "@effect-keystone/testing/ConnectionDrop",

@@ -28,35 +28,18 @@ const ISSUE = "POST /v3/auth/tokens"
 const COMPUTE = "GET service:compute"
 
 const auth = {
-  credentials: Credentials.password({
-    username: KeystoneSim.Demo.username,
-    domain: { id: KeystoneSim.Demo.domainId },
-    password: Redacted.make(KeystoneSim.Demo.password)
-  }),
-  scope: KeystoneScope.project({ name: KeystoneSim.Demo.projectName, domain: { id: KeystoneSim.Demo.domainId } })
+  credentials: Credentials.password({ userId: KeystoneSim.Demo.userId, password: Redacted.make(KeystoneSim.Demo.password) }),
+  scope: KeystoneScope.project({ id: KeystoneSim.Demo.projectId })
 }
 
-/** Keystone and a compute service, both answered by the simulator at `baseUrl`. */
+/** A compute service answered by the simulator itself, at `baseUrl/compute/v2.1`. */
 const seed = (baseUrl: string): Partial<KeystoneSim.Seed> => ({
-  catalog: [
-    {
-      id: "5c6f7bd9e7a64d6e8d8a7f0b3e9f1a01",
-      type: "identity",
-      name: "keystone",
-      endpoints: [{ id: "a1e0c3d2b4f54c7e9a8b6d5c4e3f2a10", interface: "public", region: "RegionOne", url: `${baseUrl}/v3` }]
-    },
-    {
-      id: "9d8c7b6a5f4e4d3c8b2a1f0e9d8c7b60",
-      type: "compute",
-      name: "nova",
-      endpoints: [{
-        id: "b2f1e0d9c8b74a6f9e5d4c3b2a1f0e90",
-        interface: "public",
-        region: "RegionOne",
-        url: `${baseUrl}/compute/v2.1`
-      }]
-    }
-  ]
+  catalog: [{
+    id: "9d8c7b6a5f4e4d3c8b2a1f0e9d8c7b60",
+    type: "compute",
+    name: "nova",
+    endpoints: [{ id: "b2f1e0d9c8b74a6f9e5d4c3b2a1f0e90", interface: "public", region: "RegionOne", url: `${baseUrl}/compute/v2.1` }]
+  }]
 })
 
 class StepFailed extends Error {}

@@ -11,7 +11,7 @@ import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpServer from "@effect/platform/HttpServer"
 import { KeystoneSession, TokenStore } from "@effect-keystone/cache"
-import { Credentials, KeystoneClient, Scope as KeystoneScope } from "@effect-keystone/client"
+import { AuthScope, Credentials, KeystoneClient } from "@effect-keystone/client"
 import { Catalog } from "@effect-keystone/schema"
 import { KeystoneSim } from "@effect-keystone/testing"
 import * as Effect from "effect/Effect"
@@ -29,7 +29,7 @@ const COMPUTE = "GET service:compute"
 
 const auth = {
   credentials: Credentials.password({ userId: KeystoneSim.Demo.userId, password: Redacted.make(KeystoneSim.Demo.password) }),
-  scope: KeystoneScope.project({ id: KeystoneSim.Demo.projectId })
+  scope: AuthScope.project({ id: KeystoneSim.Demo.projectId })
 }
 
 /** A compute service answered by the simulator itself, at `baseUrl/compute/v2.1`. */

@@ -16,6 +16,7 @@ import type * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import type * as HttpServer from "@effect/platform/HttpServer"
+import { Url } from "@effect-keystone/schema"
 import * as Context from "effect/Context"
 import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -237,7 +238,7 @@ export class KeystoneSim extends Context.Tag("@effect-keystone/testing/KeystoneS
 export const make = (
   seed?: Partial<Seed>,
   options?: { readonly baseUrl?: string }
-): Effect.Effect<KeystoneSimService> => sim.make(seed, (options?.baseUrl ?? sim.DEFAULT_BASE_URL).replace(/\/+$/, ""))
+): Effect.Effect<KeystoneSimService> => sim.make(seed, Url.withoutTrailingSlashes(options?.baseUrl ?? sim.DEFAULT_BASE_URL))
 
 /**
  * An `HttpClient` that sends every request to the simulator, in memory: the

@@ -5,6 +5,7 @@
  *
  * @since 0.3.0
  */
+import type { Catalog } from "@effect-keystone/schema"
 import type * as Duration from "effect/Duration"
 
 /**
@@ -115,7 +116,7 @@ export declare namespace Seed {
    */
   export interface Endpoint {
     readonly id: string
-    readonly interface: "public" | "internal" | "admin"
+    readonly interface: Catalog.Interface
     readonly region: string
     readonly url: string
   }

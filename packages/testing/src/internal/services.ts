@@ -2,11 +2,10 @@
  * The catalog's services (not identity): a stand-in for an OpenStack service
  * behind keystonemiddleware, and the documents the seed gives it.
  */
+import { Url } from "@effect-keystone/schema"
 import type { Seed } from "../KeystoneSim.js"
 import type { Handler } from "./context.js"
 import * as http from "./http.js"
-
-const withoutSlash = (url: string) => url.replace(/\/+$/, "")
 
 /**
  * A seeded document at exactly its URL (GET and HEAD, no token); elsewhere
@@ -15,8 +14,8 @@ const withoutSlash = (url: string) => url.replace(/\/+$/, "")
  */
 export const stub = (service: Seed.Service): Handler => (req, ctx) => {
   if (service.documents !== undefined) {
-    const href = withoutSlash(req.url.href)
-    const doc = service.documents.find((d) => withoutSlash(d.url) === href)
+    const href = Url.withoutTrailingSlashes(req.url.href)
+    const doc = service.documents.find((d) => Url.withoutTrailingSlashes(d.url) === href)
     if (doc !== undefined && (req.method === "GET" || req.method === "HEAD")) return http.v2Json(doc.status ?? 200, doc.body)
     const under = service.endpoints.some((e) => req.url.href.startsWith(e.url.split(/\$\(|%\(/)[0]!))
     if (!under) return http.notFoundPage()

@@ -6,6 +6,7 @@
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpApp from "@effect/platform/HttpApp"
 import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpMiddleware from "@effect/platform/HttpMiddleware"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -28,6 +29,13 @@ const webFetch = (app: HttpApp.Default, runtime: Runtime.Runtime<never>): typeof
   }
 }
 
+/**
+ * The sender's runtime, without the platform's server spans: the simulator
+ * is not part of the application (and a span of its own would record the
+ * headers, `X-Auth-Token` included).
+ */
+const quietRuntime = HttpMiddleware.withTracerDisabledWhenEffect(Effect.runtime<never>(), () => true)
+
 let fetchClient: HttpClient.HttpClient | undefined
 
 const fetchHttpClient = (): HttpClient.HttpClient =>
@@ -39,7 +47,7 @@ export const make = (app: HttpApp.Default): HttpClient.HttpClient =>
     fetchHttpClient(),
     (effect) =>
       Effect.flatMap(
-        Effect.runtime<never>(),
+        quietRuntime,
         (runtime) => Effect.provideService(effect, FetchHttpClient.Fetch, webFetch(app, runtime))
       )
   )

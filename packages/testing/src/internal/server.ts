@@ -2,6 +2,7 @@
  * The simulator behind a platform `HttpServer`: Node's, Bun's, or any other
  * that reports a TCP address.
  */
+import * as HttpMiddleware from "@effect/platform/HttpMiddleware"
 import * as HttpServer from "@effect/platform/HttpServer"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -26,6 +27,9 @@ export const serve = <E, R>(
     const context = yield* Layer.build(server)
     const baseUrl = yield* baseUrlOf(Context.get(context, HttpServer.HttpServer).address)
     const s = yield* sim.make(typeof seed === "function" ? seed(baseUrl) : seed, baseUrl)
-    yield* Effect.provide(HttpServer.serveEffect(s.app), context)
+    // no server spans: the simulator is not part of the application, and they would record X-Auth-Token
+    yield* Effect.provide(HttpServer.serveEffect(s.app), context).pipe(
+      HttpMiddleware.withTracerDisabledWhenEffect(() => true)
+    )
     return s
   })

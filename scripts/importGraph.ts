@@ -7,7 +7,8 @@
  * to their sources through tsconfig.json's `paths`, as the tests run them),
  * ignoring `sideEffects` and pure annotations so that every module a runtime
  * would evaluate is counted, and reads the metafile. `offending` names what a
- * graph must not contain, each with the import chain that brings it in.
+ * graph must not contain, each with the import chain that brings it in;
+ * `cycles` finds runtime import cycles.
  */
 import * as esbuild from "esbuild"
 import { builtinModules } from "node:module"
@@ -17,10 +18,13 @@ import { fileURLToPath } from "node:url"
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const builtins = new Set(builtinModules)
 
-/** A module the entry loads: a file (relative to the repository root) or a runtime built-in (`node:fs`, `fs`). */
+/** What `entry` loads when imported: files (relative to the repository root) and runtime built-ins (`node:fs`, `fs`). */
 export interface ImportGraph {
   readonly entry: string
-  /** Each loaded module and the modules it imports (built-ins by their specifier). */
+  /**
+   * Each module and the modules it imports statically (built-ins by their specifier). A dynamic `import()`
+   * is not followed: it loads only when it runs.
+   */
   readonly imports: ReadonlyMap<string, ReadonlyArray<string>>
 }
 
@@ -41,7 +45,7 @@ export const importGraph = async (entry: string): Promise<ImportGraph> => {
   })
   const imports = new Map<string, Array<string>>()
   for (const [file, input] of Object.entries(result.metafile.inputs)) {
-    imports.set(file, input.imports.map((i) => i.path))
+    imports.set(file, input.imports.filter((i) => i.kind !== "dynamic-import").map((i) => i.path))
   }
   return { entry, imports }
 }
@@ -54,26 +58,20 @@ export const isBuiltin = (specifier: string): boolean =>
 export const isPackage = (name: string) => (module: string): boolean =>
   module.startsWith(`node_modules/${name}/`) || module.includes(`/node_modules/${name}/`)
 
-/** The import chain from the entry to `target` (breadth first: a shortest one), or `undefined`. */
-export const chain = (graph: ImportGraph, target: string): ReadonlyArray<string> | undefined => {
-  const start = graph.entry
-  const previous = new Map<string, string | undefined>([[start, undefined]])
-  const queue = [start]
+/** The modules the entry loads, each with a shortest import chain that brings it in (the entry's own is `[entry]`). */
+export const loaded = (graph: ImportGraph): ReadonlyMap<string, ReadonlyArray<string>> => {
+  const out = new Map<string, ReadonlyArray<string>>([[graph.entry, [graph.entry]]])
+  const queue = [graph.entry]
   while (queue.length > 0) {
     const current = queue.shift()!
-    if (current === target) {
-      const out: Array<string> = []
-      for (let at: string | undefined = current; at !== undefined; at = previous.get(at)) out.unshift(at)
-      return out
-    }
     for (const next of graph.imports.get(current) ?? []) {
-      if (!previous.has(next)) {
-        previous.set(next, current)
+      if (!out.has(next)) {
+        out.set(next, [...out.get(current)!, next])
         queue.push(next)
       }
     }
   }
-  return undefined
+  return out
 }
 
 /**
@@ -85,18 +83,38 @@ export const offending = (
   graph: ImportGraph,
   options: { readonly packages?: ReadonlyArray<string>; readonly allowBuiltins?: boolean } = {}
 ): ReadonlyArray<string> => {
-  const modules = new Set<string>(graph.imports.keys())
-  for (const list of graph.imports.values()) for (const m of list) modules.add(m)
   const found = new Map<string, string>()
-  for (const module of modules) {
+  for (const [module, route] of loaded(graph)) {
     const label = options.allowBuiltins !== true && isBuiltin(module)
       ? module
       : (options.packages ?? []).find((name) => isPackage(name)(module))
     if (label === undefined) continue
-    const route = chain(graph, module)
-    const line = (route ?? [module]).join(" → ")
+    const line = route.join(" → ")
     const known = found.get(label)
     if (known === undefined || line.length < known.length) found.set(label, line)
   }
   return [...found.values()].sort()
+}
+
+/**
+ * The runtime import cycles among the modules whose path starts with `prefix` (type-only imports are erased
+ * and do not count), each as `a.ts → b.ts → a.ts`.
+ */
+export const cycles = (graph: ImportGraph, prefix: string): ReadonlyArray<string> => {
+  const found: Array<string> = []
+  const state = new Map<string, "open" | "done">()
+  const stack: Array<string> = []
+  const visit = (module: string): void => {
+    state.set(module, "open")
+    stack.push(module)
+    for (const next of graph.imports.get(module) ?? []) {
+      if (!next.startsWith(prefix)) continue
+      if (state.get(next) === "open") found.push([...stack.slice(stack.indexOf(next)), next].join(" → "))
+      else if (!state.has(next)) visit(next)
+    }
+    stack.pop()
+    state.set(module, "done")
+  }
+  for (const module of graph.imports.keys()) if (module.startsWith(prefix) && !state.has(module)) visit(module)
+  return found
 }

@@ -101,6 +101,7 @@ const main = async () => {
         bundled = Date.now()
         result = await execute(runtime.command(file))
       } catch (error) {
+        bundled = Date.now()
         result = { code: 1, output: `bundling ${runtime.entry} failed: ${error}\n` }
       }
       process.stdout.write(result.output)

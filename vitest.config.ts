@@ -15,7 +15,8 @@ export default defineConfig({
       project("cache", ["packages/cache/test/**/*.test.ts"]),
       project("cli", ["packages/cli/test/**/*.test.ts"]),
       project("middleware", ["packages/middleware/test/**/*.test.ts"]),
-      project("examples", ["examples/test/**/*.test.ts"])
+      project("examples", ["examples/test/**/*.test.ts"]),
+      project("portable", ["test/*.test.ts"])
     ]
   }
 })

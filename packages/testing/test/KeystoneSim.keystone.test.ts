@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
 import { KeystoneSim } from "@effect-keystone/testing"
+import * as KeystoneSimNode from "@effect-keystone/testing/Node"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Scope from "effect/Scope"
@@ -55,7 +56,7 @@ const simulated: Side = {
 let scope: Scope.CloseableScope
 beforeAll(async () => {
   scope = await Effect.runPromise(Scope.make())
-  const sim = await Effect.runPromise(KeystoneSim.serve({ versions: ["v3"] }).pipe(Scope.extend(scope)))
+  const sim = await Effect.runPromise(KeystoneSimNode.serve({ versions: ["v3"] }).pipe(Scope.extend(scope)))
   simulated.base = sim.baseUrl
 })
 afterAll(() => Effect.runPromise(Scope.close(scope, Exit.void)))

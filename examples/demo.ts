@@ -29,6 +29,7 @@ import * as CloudsYaml from "@effect-keystone/client/CloudsYaml"
 import * as Tls from "@effect-keystone/client/Tls"
 import { Token } from "@effect-keystone/schema"
 import { Fault, KeystoneSim } from "@effect-keystone/testing"
+import * as KeystoneSimNode from "@effect-keystone/testing/Node"
 import * as Cause from "effect/Cause"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Console from "effect/Console"
@@ -45,7 +46,6 @@ import * as Schedule from "effect/Schedule"
 import type * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
 import { createServer } from "node:http"
-import * as net from "node:net"
 import { pathToFileURL } from "node:url"
 import * as ValidateIncoming from "./validate-incoming.js"
 
@@ -107,35 +107,24 @@ const serviceAuth = {
   scope: AuthScope.project({ id: KeystoneSim.Service.projectId })
 }
 
-const freePort = Effect.async<number>((resume) => {
-  const server = net.createServer()
-  server.listen(0, "127.0.0.1", () => {
-    const { port } = server.address() as net.AddressInfo
-    server.close(() => resume(Effect.succeed(port)))
-  })
-})
-
 /** The simulator on loopback, its catalog pointing at itself and at compute. */
 const startKeystone = (computeUrl: string) =>
-  Effect.flatMap(freePort, (port) => {
-    const authUrl = `http://127.0.0.1:${port}/v3`
-    return KeystoneSim.serve({
-      catalog: [
-        {
-          id: "5c6f7bd9e7a64d6e8d8a7f0b3e9f1a01",
-          type: "identity",
-          name: "keystone",
-          endpoints: [{ id: "a1e0c3d2b4f54c7e9a8b6d5c4e3f2a10", interface: "public", region: "RegionOne", url: authUrl }]
-        },
-        {
-          id: "9d8c7b6a5f4e4d3c8b2a1f0e9d8c7b60",
-          type: "compute",
-          name: "nova",
-          endpoints: [{ id: "b2f1e0d9c8b74a6f9e5d4c3b2a1f0e90", interface: "public", region: "RegionOne", url: computeUrl }]
-        }
-      ]
-    }, { port })
-  }).pipe(Effect.retry({ times: 3 })) // the port was free a moment ago; if someone took it, pick another
+  KeystoneSimNode.serve((baseUrl) => ({
+    catalog: [
+      {
+        id: "5c6f7bd9e7a64d6e8d8a7f0b3e9f1a01",
+        type: "identity",
+        name: "keystone",
+        endpoints: [{ id: "a1e0c3d2b4f54c7e9a8b6d5c4e3f2a10", interface: "public", region: "RegionOne", url: `${baseUrl}/v3` }]
+      },
+      {
+        id: "9d8c7b6a5f4e4d3c8b2a1f0e9d8c7b60",
+        type: "compute",
+        name: "nova",
+        endpoints: [{ id: "b2f1e0d9c8b74a6f9e5d4c3b2a1f0e90", interface: "public", region: "RegionOne", url: computeUrl }]
+      }
+    ]
+  }))
 
 const routeLegend = (refusedLogins: number): Record<string, string> => ({
   "POST /v3/auth/tokens": `logins: compute's service token and the worker's (${refusedLogins} answered 503 in (c))`,

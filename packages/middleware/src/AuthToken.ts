@@ -211,23 +211,28 @@ export const make: (
 
 /**
  * `make`, sharing validations between processes through the `TokenStore`
- * in context (e.g. `TokenStore.layerEncrypted({ keys })` over
- * `TokenStore.layerRedis(…)`).
+ * in context: give it the bare backend (`TokenStore.layerRedis(…)`,
+ * `layerFile(…)`); every entry is sealed here with `encryption.keys`
+ * (AES-256-GCM, `TokenStore.makeEncrypted`), so an entry planted by whoever
+ * can write the backend never opens. Processes sharing validations share the
+ * keys. Fails with `TokenStoreEncryptionError` on a bad key, or a store that
+ * is already a wrapper (an encrypted one).
  *
  * @since 0.1.0
  * @category constructors
  */
 export const makeShared = (
-  options?: Options
+  options: Options | undefined,
+  encryption: TokenStore.EncryptionOptions
 ): Effect.Effect<
   AuthTokenService,
-  never,
+  TokenStore.TokenStoreEncryptionError,
   | KeystoneSession.KeystoneSession
   | KeystoneClient.KeystoneClient
   | HttpClient.HttpClient
   | TokenStore.TokenStore
   | Scope.Scope
-> => internal.makeShared(options ?? {})
+> => internal.makeShared(options ?? {}, encryption)
 
 /**
  * @since 0.1.0
@@ -239,16 +244,20 @@ export const layer = (
   Layer.scoped(AuthToken, make(options))
 
 /**
+ * `makeShared` as a layer, e.g.
+ * `AuthToken.layerShared(options, { keys }).pipe(Layer.provide(TokenStore.layerRedis({ url })), …)`.
+ *
  * @since 0.1.0
  * @category layers
  */
 export const layerShared = (
-  options?: Options
+  options: Options | undefined,
+  encryption: TokenStore.EncryptionOptions
 ): Layer.Layer<
   AuthToken,
-  never,
+  TokenStore.TokenStoreEncryptionError,
   KeystoneSession.KeystoneSession | KeystoneClient.KeystoneClient | HttpClient.HttpClient | TokenStore.TokenStore
-> => Layer.scoped(AuthToken, makeShared(options))
+> => Layer.scoped(AuthToken, makeShared(options, encryption))
 
 /**
  * The options read from `Config`, e.g.

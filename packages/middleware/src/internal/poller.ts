@@ -18,6 +18,7 @@ import * as Clock from "effect/Clock"
 import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Option from "effect/Option"
 import * as Ref from "effect/Ref"
 import * as Schedule from "effect/Schedule"
 import * as Schema from "effect/Schema"
@@ -35,6 +36,11 @@ export interface PollerOptions {
   readonly lookBackMillis: number
   readonly maxResponseBytes: number
   readonly client: Effect.Effect<HttpClient.HttpClient.With<unknown>>
+  /**
+   * A recent time by Keystone's clock (the service token's `issued_at`), so
+   * the first `since` holds whatever the local clock's skew.
+   */
+  readonly keystoneTime: Effect.Effect<Option.Option<DateTime.Utc>>
 }
 
 const decodeEvents = Schema.decodeUnknownEither(Schema.parseJson(Revocation.EventsResponse))
@@ -74,14 +80,21 @@ export const make = (
   validator: Validator
 ): Effect.Effect<Poller> =>
   Effect.gen(function*() {
-    const start = yield* Clock.currentTimeMillis
-    const since = yield* Ref.make(isoSeconds(start - options.lookBackMillis))
+    const since = yield* Ref.make<string | undefined>(undefined)
+    // the first since: lookBack before the earlier of the local clock and Keystone's
+    const firstSince = Effect.zipWith(Clock.currentTimeMillis, options.keystoneTime, (local, keystone) =>
+      isoSeconds(
+        Math.min(local, Option.match(keystone, { onNone: () => local, onSome: DateTime.toEpochMillis })) -
+          options.lookBackMillis
+      ))
+    const currentSince = Effect.flatMap(Ref.get(since), (s) =>
+      s !== undefined ? Effect.succeed(s) : Effect.tap(firstSince, (f) => Ref.set(since, f)))
     const failing = yield* Ref.make(false)
     const lock = yield* Effect.makeSemaphore(1)
 
     const fetchEvents = Effect.gen(function*() {
       const client = yield* options.client
-      const url = `${options.v3Url}/OS-REVOKE/events?since=${encodeURIComponent(yield* Ref.get(since))}`
+      const url = `${options.v3Url}/OS-REVOKE/events?since=${encodeURIComponent(yield* currentSince)}`
       const response = yield* Effect.mapError(
         client.execute(HttpClientRequest.get(url, { acceptJson: true })),
         (e) => describe(e)
@@ -97,6 +110,7 @@ export const make = (
 
     const advance = (events: ReadonlyArray<Revocation.Event>) =>
       Ref.update(since, (current) => {
+        if (current === undefined) return current
         let newest = Timestamp.parse(current)
         for (const e of events) {
           const at = e.revoked_at == null ? undefined : Timestamp.parse(e.revoked_at)

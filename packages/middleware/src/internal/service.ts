@@ -9,6 +9,7 @@ import { KeystoneSession, TokenStore } from "@effect-keystone/cache"
 import { KeystoneClient } from "@effect-keystone/client"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type { AuthTokenService, Options } from "../AuthToken.js"
 import * as Headers from "../Headers.js"
@@ -57,7 +58,11 @@ export const make = (options: Options, store: TokenStore.TokenStoreService | und
         v3Url: Poller.v3Url(client.authUrl),
         lookBackMillis: maxAgeMillis + 60_000,
         maxResponseBytes: 4 * 1024 * 1024,
-        client: session.httpClient
+        client: session.httpClient,
+        keystoneTime: session.token.pipe(
+          Effect.map((t) => t.issuedAt),
+          Effect.orElseSucceed(() => Option.none())
+        )
       },
       index,
       validator
@@ -88,5 +93,8 @@ export const make = (options: Options, store: TokenStore.TokenStoreService | und
   })
 
 /** @internal */
-export const makeShared = (options: Options) =>
-  Effect.flatMap(TokenStore.TokenStore, (store) => make(options, store))
+export const makeShared = (options: Options, encryption: TokenStore.EncryptionOptions) =>
+  TokenStore.TokenStore.pipe(
+    Effect.flatMap((store) => TokenStore.makeEncrypted(store, encryption)),
+    Effect.flatMap((sealed) => make(options, sealed))
+  )

@@ -1,6 +1,7 @@
 /**
- * Validations shared between processes through a `TokenStore` (Redis, file;
- * encrypted and authenticated with `TokenStore.layerEncrypted`).
+ * Validations shared between processes through a `TokenStore` (Redis, file),
+ * every entry sealed with `TokenStore.makeEncrypted` (AES-256-GCM, the store
+ * key bound in): someone who can write the backend cannot plant an identity.
  *
  * A `TokenStore` entry lives until its token expires; `maxAge` is kept by the
  * key: it names the `maxAge`-long time slot the validation was made in, so an
@@ -27,14 +28,22 @@ export interface SharedStore {
   readonly set: (hash: string, token: Token.Token, now: number) => Effect.Effect<void>
 }
 
-/** @internal */
+/** The store key of a token's hash in a slot. @internal */
+export const keyOf = (namespace: string, hash: string, slot: number): Effect.Effect<TokenStore.StoreKey> =>
+  Effect.map(
+    sha256(`effect-keystone/middleware|v1|${namespace}|${hash}|${slot}`),
+    (h) => h.slice(0, 40) as TokenStore.StoreKey
+  )
+
+/**
+ * `store` must be sealed (`TokenStore.makeEncrypted`): an entry is an
+ * identity, and one planted by whoever can write the backend must not open.
+ *
+ * @internal
+ */
 export const make = (store: TokenStore.TokenStoreService, namespace: string, maxAgeMillis: number): SharedStore => {
   const slotOf = (now: number) => Math.floor(now / maxAgeMillis)
-  const keyOf = (hash: string, slot: number) =>
-    Effect.map(
-      sha256(`effect-keystone/middleware|v1|${namespace}|${hash}|${slot}`),
-      (h) => h.slice(0, 40) as TokenStore.StoreKey
-    )
+  const keyAt = (hash: string, slot: number) => keyOf(namespace, hash, slot)
   const quiet = <A>(effect: Effect.Effect<A, TokenStore.TokenStoreError>, fallback: A) =>
     Effect.catchAll(effect, (e) =>
       Effect.as(Effect.logDebug(`AuthToken: shared cache ${e.operation} failed: ${e.message}`), fallback))
@@ -43,7 +52,7 @@ export const make = (store: TokenStore.TokenStoreService, namespace: string, max
     get: (hash, now) =>
       Effect.gen(function*() {
         const slot = slotOf(now)
-        const found = yield* quiet(Effect.flatMap(keyOf(hash, slot), store.get), Option.none())
+        const found = yield* quiet(Effect.flatMap(keyAt(hash, slot), store.get), Option.none())
         return Option.map(found, (token) => ({
           token,
           untilMillis: Option.match(token.expiresAt, {
@@ -55,8 +64,8 @@ export const make = (store: TokenStore.TokenStoreService, namespace: string, max
     set: (hash, token, now) =>
       Effect.gen(function*() {
         const slot = slotOf(now)
-        yield* quiet(Effect.flatMap(keyOf(hash, slot), (key) => store.set(key, token)), undefined)
-        yield* quiet(Effect.flatMap(keyOf(hash, slot - 1), store.remove), undefined)
+        yield* quiet(Effect.flatMap(keyAt(hash, slot), (key) => store.set(key, token)), undefined)
+        yield* quiet(Effect.flatMap(keyAt(hash, slot - 1), store.remove), undefined)
       })
   }
 }

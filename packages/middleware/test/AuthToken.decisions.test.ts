@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { TokenStore } from "@effect-keystone/cache"
+import * as RedisTokenStore from "@effect-keystone/cache/RedisTokenStore"
 import { KeystoneSim } from "@effect-keystone/testing"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
@@ -161,10 +162,10 @@ describe("AuthToken decisions", () => {
       Effect.gen(function*() {
         const url = yield* redisUrl
         const prefix = uniquePrefix("middleware")
-        const store = yield* TokenStore.makeRedis({ url }, { prefix })
+        const store = yield* RedisTokenStore.make({ url }, { prefix })
         const shared = { store, keys: [newKey()] as const }
         const one = yield* makeEnv(undefined, { shared })
-        const two = yield* one.another(undefined, { store: yield* TokenStore.makeRedis({ url }, { prefix }), keys: shared.keys })
+        const two = yield* one.another(undefined, { store: yield* RedisTokenStore.make({ url }, { prefix }), keys: shared.keys })
         const token = yield* one.issue()
         expect(tag(yield* one.auth.authenticate({ userToken: token }))).toBe("Confirmed")
         expect(tag(yield* two.authenticate({ userToken: token }))).toBe("Confirmed")

@@ -17,6 +17,7 @@ import { KeystoneSession, TokenStore } from "@effect-keystone/cache"
 import { AuthScope, Credentials, KeystoneClient } from "@effect-keystone/client"
 import { AuthToken, Fetch } from "@effect-keystone/middleware"
 import { Fault, KeystoneSim } from "@effect-keystone/testing"
+import * as KeystoneSimNode from "@effect-keystone/testing/Node"
 import { Effect, Exit, Layer, ManagedRuntime, Redacted, Scope } from "effect"
 import { spawn } from "node:child_process"
 import * as net from "node:net"
@@ -71,7 +72,7 @@ export const run = async () => {
   )
   const scope = Effect.runSync(Scope.make())
   const sim = await Effect.runPromise(
-    KeystoneSim.serve({ catalog, tokenLifetime: "12 hours" }, { port }).pipe(Scope.extend(scope))
+    KeystoneSimNode.serve({ catalog, tokenLifetime: "12 hours" }, { port }).pipe(Scope.extend(scope))
   )
   await Effect.runPromise(sim.inject(Fault.latency("50 millis", { route: "GET /v3/auth/tokens", count: Infinity })))
   const issue = () =>

@@ -24,7 +24,7 @@ export const POLL = "1 second"
 export const serviceAuth = (authUrl: string) =>
   Effect.gen(function*() {
     const settings = yield* Effect.withConfigProvider(
-      OpenStackConfig.load,
+      OpenStackConfig.fromEnv,
       ConfigProvider.fromMap(
         new Map([
           ["OS_AUTH_URL", authUrl],

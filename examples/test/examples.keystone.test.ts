@@ -102,7 +102,7 @@ describe("examples against a real Keystone", () => {
     Effect.gen(function*() {
       // the service's credentials as OS_* variables (admin may validate anyone's token)
       const settings = yield* Effect.withConfigProvider(
-        OpenStackConfig.load,
+        OpenStackConfig.fromEnv,
         ConfigProvider.fromMap(
           new Map([
             ["OS_AUTH_URL", ks.authUrl],

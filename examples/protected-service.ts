@@ -24,13 +24,14 @@
  * Optional: PORT (default 8080), HOST (default 127.0.0.1),
  * TOKEN_CACHE_TIME (default "5 minutes"), REVOCATION_POLL (default "5 seconds").
  */
-import { NodeHttpServer, NodeRuntime } from "@effect/platform-node"
+import { NodeContext, NodeHttpServer, NodeRuntime } from "@effect/platform-node"
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import type { ServeError } from "@effect/platform/HttpServerError"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import { KeystoneSession, TokenStore } from "@effect-keystone/cache"
 import { KeystoneClient, OpenStackConfig } from "@effect-keystone/client"
+import * as CloudsYaml from "@effect-keystone/client/CloudsYaml"
 import * as Tls from "@effect-keystone/client/Tls"
 import { AuthToken, AuthTokenHttp, Headers, Identity } from "@effect-keystone/middleware"
 import * as Config from "effect/Config"
@@ -106,7 +107,7 @@ export const layer = (
 // ---------------------------------------------------------------------------
 
 const main = Effect.gen(function*() {
-  const settings = yield* OpenStackConfig.load
+  const settings = yield* CloudsYaml.load
   const port = yield* Config.integer("PORT").pipe(Config.withDefault(8080))
   const host = yield* Config.string("HOST").pipe(Config.withDefault("127.0.0.1"))
   const maxAge = yield* Config.duration("TOKEN_CACHE_TIME").pipe(Config.withDefault(Duration.minutes(5)))
@@ -119,5 +120,5 @@ const main = Effect.gen(function*() {
 })
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  NodeRuntime.runMain(Effect.scoped(main))
+  NodeRuntime.runMain(Effect.scoped(main).pipe(Effect.provide(NodeContext.layer)))
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { KeystoneClient, OpenStackConfig } from "@effect-keystone/client"
 import type { AuthToken } from "@effect-keystone/middleware"
 import { Fault, KeystoneSim } from "@effect-keystone/testing"
+import * as KeystoneSimNode from "@effect-keystone/testing/Node"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -18,9 +19,9 @@ const VALIDATE = "GET /v3/auth/tokens"
  */
 const start = (options: AuthToken.Options = {}, password: string = KeystoneSim.Service.password) =>
   Effect.gen(function*() {
-    const sim = yield* KeystoneSim.serve()
+    const sim = yield* KeystoneSimNode.serve()
     const settings = yield* Effect.withConfigProvider(
-      OpenStackConfig.load,
+      OpenStackConfig.fromEnv,
       ConfigProvider.fromMap(
         new Map([
           ["OS_AUTH_URL", sim.authUrl],

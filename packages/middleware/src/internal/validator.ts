@@ -80,6 +80,8 @@ export const classify = (
     case "NotFound":
       return Effect.succeed(rejected("Unknown", "The token is unknown, expired or revoked."))
     case "BadRequest":
+    case "InvalidInput":
+      // Keystone's 400, or a token id the client refused to send (not one path segment of visible ASCII)
       return Effect.succeed(rejected("Malformed", "The token is malformed."))
     default: {
       const hinted = "retryAfter" in error && error.retryAfter !== undefined

@@ -11,22 +11,14 @@ import * as KeystoneEnv from "../../../../scripts/keystone-env.js"
 const env = KeystoneEnv.load()
 const ksmEnvFile = `${env.KS_DIR ?? process.env.KEYSTONE_DIR ?? "/tmp/effect-keystone-ks"}/keystonemiddleware.env`
 
-const readEnvFile = (file: string): Record<string, string> => {
-  if (!fs.existsSync(file)) {
-    throw new Error(
-      `No keystonemiddleware to test against: ${file} does not exist. ` +
-        "Start it with `bash scripts/keystonemiddleware-up.sh` (after scripts/keystone-up.sh)."
-    )
-  }
-  const out: Record<string, string> = {}
-  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
-    const m = /^export ([A-Z0-9_]+)='(.*)'$/.exec(line.trim())
-    if (m !== null) out[m[1]!] = m[2]!
-  }
-  return out
+if (!fs.existsSync(ksmEnvFile)) {
+  throw new Error(
+    `No keystonemiddleware to test against: ${ksmEnvFile} does not exist. ` +
+      "Start it with `bash scripts/keystonemiddleware-up.sh` (after scripts/keystone-up.sh)."
+  )
 }
 
-const need = KeystoneEnv.need({ ...env, ...readEnvFile(ksmEnvFile) })
+const need = KeystoneEnv.need({ ...env, ...KeystoneEnv.readEnvFile(ksmEnvFile) })
 
 export const ks = {
   authUrl: need("KS_AUTH_URL"),

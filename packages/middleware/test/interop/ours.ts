@@ -46,9 +46,13 @@ export const probed = (probe: string) =>
     )
   )
 
-/** The service's own session: the same service user keystonemiddleware's app logs in with. */
-export const ServiceSession = (probe: string) =>
+/**
+ * The service's own session: the same service user keystonemiddleware's app
+ * logs in with; `options` adds to the login (e.g. `allowOrigins`).
+ */
+export const ServiceSession = (probe: string, options: Omit<KeystoneSession.Options, "auth"> = {}) =>
   KeystoneSession.layer({
+    ...options,
     auth: {
       credentials: Credentials.password({ userId: ks.service.userId, password: Redacted.make(ks.service.password) }),
       scope: AuthScope.project({ id: ks.service.projectId })

@@ -231,11 +231,13 @@ export const start = async (options: { readonly port?: number; readonly deviceCo
     approveDevice: async (userCode, sub) => {
       const code = await provider.DeviceCode.findByUserCode(userCode.replace(/[^A-Za-z]/g, "").toUpperCase())
       if (code === undefined) throw new Error(`no device code ${userCode}`)
+      // what the device asked for (the scope a finished interaction would record on the code)
+      const scope = String((code as unknown as { params?: { scope?: string } }).params?.scope ?? "openid")
       const grant = new provider.Grant({ accountId: sub, clientId: code.clientId })
-      grant.addOIDCScope(code.scope ?? "openid")
+      grant.addOIDCScope(scope)
       const grantId = await grant.save()
       remember(sub, grantId)
-      Object.assign(code, { accountId: sub, grantId, authTime: Math.floor(Date.now() / 1000) })
+      Object.assign(code, { accountId: sub, grantId, scope, authTime: Math.floor(Date.now() / 1000) })
       await code.save()
     },
     revokeGrants: async (sub) => {

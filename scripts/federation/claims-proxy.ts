@@ -69,6 +69,8 @@ export const start = async (options: {
       if (!isClaimHeader(name) && name !== "host") headers[name] = value
     }
     headers.host = target.host
+    // one connection per request: Keystone's uwsgi (one worker) closes each one after its reply
+    headers.connection = "close"
     if (federationLogin.test(req.url ?? "")) {
       const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")
       const claims = bearer === null ? undefined : await verify(bearer[1]!).catch(() => undefined)
@@ -85,7 +87,7 @@ export const start = async (options: {
       headers["oidc-groups"] = claims.groups.join(";")
     }
     const upstream = http.request(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers },
+      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers, agent: false },
       (reply) => {
         res.writeHead(reply.statusCode ?? 502, reply.headers)
         reply.pipe(res)

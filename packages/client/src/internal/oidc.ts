@@ -121,8 +121,8 @@ const decodeWith = <A, I>(schema: Schema.Schema<A, I>, spec: Http.Spec, reply: E
 }
 
 /** 2xx passes; 4xx is the IdP's OAuth error; 5xx and 429 are Keystone-style transient errors (retried). */
-const sendToIdp = (env: Http.Env, spec: Http.Spec) =>
-  Effect.flatMap(Http.request(env, spec, (status) => status < 500 && status !== 429), (reply) => {
+const sendToIdp = (env: Http.Env, spec: Http.Spec): Effect.Effect<Errors.Reply, KeystoneError.KeystoneError> =>
+  Effect.flatMap(Http.request(env, spec, (status) => status < 500 && status !== 429), (reply): Effect.Effect<Errors.Reply, KeystoneError.KeystoneError> => {
     if (Http.is2xx(reply.status)) return Effect.succeed(reply)
     const parsed = Errors.parseJson(reply.text)
     const body = parsed.ok ? Schema.decodeUnknownOption(OAuthError)(parsed.value) : Option.none()
@@ -175,7 +175,13 @@ const basic = (client: Client, secret: string): string => {
   return `Basic ${btoa(`${encode(client.clientId)}:${encode(secret)}`)}`
 }
 
-const post = (env: Http.Env, url: string, client: Client, form: Record<string, string>, secrets: Array<string>) => {
+const post = (
+  env: Http.Env,
+  url: string,
+  client: Client,
+  form: Record<string, string>,
+  secrets: Array<string>
+): Effect.Effect<{ readonly spec: Http.Spec; readonly reply: Errors.Reply }, KeystoneError.KeystoneError> => {
   const problem = endpointProblem(url, "the identity provider's endpoint")
   if (problem !== undefined) return refuse("POST", url, problem)
   const secret = client.clientSecret === undefined ? undefined : Redacted.value(client.clientSecret)

@@ -92,7 +92,7 @@ export const make = (
   const idpTokens = (credentials: Credentials.OpenIdConnect): Effect.Effect<Oidc.Tokens, KeystoneError.KeystoneError> => {
     const flow = credentials.flow
     if (flow._tag === "AccessToken") {
-      return Effect.succeed({ accessToken: flow.accessToken, idToken: Option.none(), refreshToken: Option.none() })
+      return Effect.succeed({ accessToken: flow.accessToken, expiresIn: Option.none(), idToken: Option.none(), refreshToken: Option.none() })
     }
     const key = Credentials.identity(credentials)
     return Effect.gen(function*() {

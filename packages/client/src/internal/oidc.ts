@@ -34,7 +34,7 @@ export interface Client {
 /** One token-endpoint grant. @internal */
 export type Grant =
   | { readonly _tag: "password"; readonly username: string; readonly password: Redacted.Redacted<string>; readonly scope: string }
-  | { readonly _tag: "client_credentials"; readonly scope: string }
+  | { readonly _tag: "client_credentials"; readonly scope?: string | undefined }
   | { readonly _tag: "authorization_code"; readonly code: Redacted.Redacted<string>; readonly redirectUri: string }
   | { readonly _tag: "refresh_token"; readonly refreshToken: Redacted.Redacted<string> }
   | { readonly _tag: "device_code"; readonly deviceCode: Redacted.Redacted<string> }
@@ -42,6 +42,7 @@ export type Grant =
 /** The tokens a grant gave. @internal */
 export interface Tokens {
   readonly accessToken: Redacted.Redacted<string>
+  readonly expiresIn: Option.Option<Duration.Duration>
   readonly idToken: Option.Option<Redacted.Redacted<string>>
   readonly refreshToken: Option.Option<Redacted.Redacted<string>>
 }
@@ -65,6 +66,7 @@ const Discovery = Schema.Struct({
 const TokenReply = Schema.Struct({
   access_token: Schema.NonEmptyString,
   token_type: Schema.optional(Schema.String),
+  expires_in: Schema.optional(Schema.Number.pipe(Schema.nonNegative())),
   id_token: Schema.optional(Schema.String),
   refresh_token: Schema.optional(Schema.String)
 })
@@ -180,9 +182,11 @@ const post = (
   url: string,
   client: Client,
   form: Record<string, string>,
-  secrets: Array<string>
+  secrets: Array<string>,
+  keystoneItself = false
 ): Effect.Effect<{ readonly spec: Http.Spec; readonly reply: Errors.Reply }, KeystoneError.KeystoneError> => {
-  const problem = endpointProblem(url, "the identity provider's endpoint")
+  // Keystone's own OAuth 2.0 endpoint is under the auth URL, which is checked (and warned about) once
+  const problem = keystoneItself ? undefined : endpointProblem(url, "the identity provider's endpoint")
   if (problem !== undefined) return refuse("POST", url, problem)
   const secret = client.clientSecret === undefined ? undefined : Redacted.value(client.clientSecret)
   const authorization = secret === undefined ? undefined : basic(client, secret)
@@ -205,7 +209,7 @@ const grantForm = (grant: Grant): { readonly form: Record<string, string>; reado
       return { form: { grant_type: "password", username: grant.username, password, scope: grant.scope }, secrets: [password] }
     }
     case "client_credentials":
-      return { form: { grant_type: "client_credentials", scope: grant.scope }, secrets: [] }
+      return { form: { grant_type: "client_credentials", ...(grant.scope === undefined ? {} : { scope: grant.scope }) }, secrets: [] }
     case "authorization_code": {
       const code = Redacted.value(grant.code)
       return { form: { grant_type: "authorization_code", code, redirect_uri: grant.redirectUri }, secrets: [code] }
@@ -226,13 +230,20 @@ const grantForm = (grant: Grant): { readonly form: Record<string, string>; reado
  *
  * @internal
  */
-export const token = (env: Http.Env, endpoints: Endpoints, client: Client, grant: Grant): Effect.Effect<Tokens, KeystoneError.KeystoneError> => {
+export const token = (
+  env: Http.Env,
+  endpoints: Endpoints,
+  client: Client,
+  grant: Grant,
+  keystoneItself = false
+): Effect.Effect<Tokens, KeystoneError.KeystoneError> => {
   const { form, secrets } = grantForm(grant)
-  return Effect.flatMap(post(env, endpoints.tokenEndpoint, client, form, secrets), ({ reply, spec }) => {
+  return Effect.flatMap(post(env, endpoints.tokenEndpoint, client, form, secrets, keystoneItself), ({ reply, spec }) => {
     // the reply holds the new tokens: none of them may surface in a decode error
     const scrubbed = { ...spec, secrets: [...spec.secrets, ...tokenStrings(reply.text)] }
     return Effect.map(decodeWith(TokenReply, scrubbed, reply, "a token endpoint reply"), (body) => ({
       accessToken: Redacted.make(body.access_token),
+      expiresIn: Option.map(Option.fromNullable(body.expires_in), Duration.seconds),
       idToken: Option.map(Option.fromNullable(body.id_token), Redacted.make),
       refreshToken: Option.map(Option.fromNullable(body.refresh_token), Redacted.make)
     }))

@@ -24,7 +24,7 @@
 import { NodeHttpClient, NodeHttpServer, NodeRuntime } from "@effect/platform-node"
 import * as HttpClient from "@effect/platform/HttpClient"
 import { KeystoneSession, TokenStore } from "@effect-keystone/cache"
-import { Credentials, KeystoneClient, OpenStackConfig, Scope } from "@effect-keystone/client"
+import { AuthScope, Credentials, KeystoneClient, OpenStackConfig } from "@effect-keystone/client"
 import * as Tls from "@effect-keystone/client/Tls"
 import { Token } from "@effect-keystone/schema"
 import { Fault, KeystoneSim } from "@effect-keystone/testing"
@@ -41,7 +41,7 @@ import * as LogLevel from "effect/LogLevel"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
-import type * as EffectScope from "effect/Scope"
+import type * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
 import { createServer } from "node:http"
 import * as net from "node:net"
@@ -98,12 +98,12 @@ const demoAuth = {
     domain: { id: KeystoneSim.Demo.domainId },
     password: Redacted.make(KeystoneSim.Demo.password)
   }),
-  scope: Scope.project({ name: KeystoneSim.Demo.projectName, domain: { id: KeystoneSim.Demo.domainId } })
+  scope: AuthScope.project({ name: KeystoneSim.Demo.projectName, domain: { id: KeystoneSim.Demo.domainId } })
 }
 
 const serviceAuth = {
   credentials: Credentials.password({ userId: KeystoneSim.Service.userId, password: Redacted.make(KeystoneSim.Service.password) }),
-  scope: Scope.project({ id: KeystoneSim.Service.projectId })
+  scope: AuthScope.project({ id: KeystoneSim.Service.projectId })
 }
 
 const freePort = Effect.async<number>((resume) => {
@@ -408,7 +408,7 @@ export const main = Effect.suspend(() => {
   const provider = authUrl === undefined
     ? ConfigProvider.fromEnv()
     : ConfigProvider.fromMap(new Map([["OS_AUTH_URL", authUrl]])).pipe(ConfigProvider.orElse(() => ConfigProvider.fromEnv()))
-  const demo: Effect.Effect<void, unknown, EffectScope.Scope | HttpClient.HttpClient> = useReal ? real(provider) : simulated
+  const demo: Effect.Effect<void, unknown, Scope.Scope | HttpClient.HttpClient> = useReal ? real(provider) : simulated
   return demo.pipe(
     Effect.scoped,
     Effect.provide(NodeHttpClient.layerUndici),

@@ -1,12 +1,12 @@
 // The README's quick start, verbatim: `npm run check` proves it compiles.
 import { NodeHttpClient } from "@effect/platform-node"
 import { KeystoneSession, ServiceClient, TokenStore } from "@effect-keystone/cache"
-import { Credentials, KeystoneClient, Scope } from "@effect-keystone/client"
+import { AuthScope, Credentials, KeystoneClient } from "@effect-keystone/client"
 import { Effect, Layer, Redacted } from "effect"
 
 const auth = {
   credentials: Credentials.password({ username: "demo", domain: { id: "default" }, password: Redacted.make("s3cret") }),
-  scope: Scope.project({ name: "demo", domain: { id: "default" } })
+  scope: AuthScope.project({ name: "demo", domain: { id: "default" } })
 }
 
 const program = Effect.gen(function*() {

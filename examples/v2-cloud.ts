@@ -1,7 +1,7 @@
 /**
  * The same session against a legacy Identity v2.0 cloud: an auth URL ending
  * in `/v2.0`, `Credentials.passwordV2` (a user name in the default domain)
- * and `Scope.tenant`. Tokens, the catalog (v2's publicURL / internalURL /
+ * and `AuthScope.tenant`. Tokens, the catalog (v2's publicURL / internalURL /
  * adminURL become three endpoints), `session.httpClient` and renewal work as
  * on v3. Validating a token on v2.0 needs an admin token: give the client
  * `serviceAuth` with admin credentials, or the validation is skipped.
@@ -15,7 +15,7 @@
 import { NodeRuntime } from "@effect/platform-node"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import { KeystoneSession, TokenStore } from "@effect-keystone/cache"
-import { type Auth, Credentials, KeystoneClient, OpenStackConfig, Scope } from "@effect-keystone/client"
+import { type Auth, AuthScope, Credentials, KeystoneClient, OpenStackConfig } from "@effect-keystone/client"
 import * as Tls from "@effect-keystone/client/Tls"
 import { Token } from "@effect-keystone/schema"
 import { KeystoneSim } from "@effect-keystone/testing"
@@ -29,7 +29,7 @@ import { pathToFileURL } from "node:url"
 /** A v2.0 login: a user name (v2.0 knows only the default domain) and a tenant. */
 export const passwordAuth = (input: { readonly username: string; readonly password: string; readonly tenant: string }): Auth.Auth => ({
   credentials: Credentials.passwordV2({ username: input.username, password: Redacted.make(input.password) }),
-  scope: Scope.tenant({ name: input.tenant })
+  scope: AuthScope.tenant({ name: input.tenant })
 })
 
 export interface V2Summary {

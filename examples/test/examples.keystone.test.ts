@@ -7,7 +7,7 @@
 import { NodeHttpClient } from "@effect/platform-node"
 import { describe, expect, it } from "@effect/vitest"
 import { KeystoneSession, TokenStore } from "@effect-keystone/cache"
-import { Credentials, KeystoneClient, Scope } from "@effect-keystone/client"
+import { AuthScope, Credentials, KeystoneClient } from "@effect-keystone/client"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
@@ -33,12 +33,12 @@ const ks = {
 
 const demo = {
   credentials: Credentials.password({ userId: ks.demoUserId, password: Redacted.make(ks.demoPassword) }),
-  scope: Scope.project({ id: ks.demoProjectId })
+  scope: AuthScope.project({ id: ks.demoProjectId })
 }
 /** The examples' "service" identity: admin may validate anyone's token under Keystone's default policy. */
 const service = {
   credentials: Credentials.password({ userId: ks.adminUserId, password: Redacted.make(ks.adminPassword) }),
-  scope: Scope.project({ id: ks.adminProjectId })
+  scope: AuthScope.project({ id: ks.adminProjectId })
 }
 
 const ClientLive = KeystoneClient.layer({ authUrl: ks.authUrl }).pipe(Layer.provideMerge(NodeHttpClient.layerUndici))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { KeystoneSession, TokenStore } from "@effect-keystone/cache"
-import { Credentials, KeystoneClient, Scope } from "@effect-keystone/client"
+import { AuthScope, Credentials, KeystoneClient } from "@effect-keystone/client"
 import { Fault, KeystoneSim } from "@effect-keystone/testing"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -13,7 +13,7 @@ const AUTH_URL = "http://keystone.test/v3"
 
 const service = {
   credentials: Credentials.password({ userId: KeystoneSim.Service.userId, password: Redacted.make(KeystoneSim.Service.password) }),
-  scope: Scope.project({ id: KeystoneSim.Service.projectId })
+  scope: AuthScope.project({ id: KeystoneSim.Service.projectId })
 }
 
 const demo = demoAuth
@@ -103,7 +103,7 @@ describe("examples/pipeline", () => {
       const jobs = yield* Effect.forEach(["a", "b"], (id) => Effect.map(issueDemo, (t) => ({ id, token: t.id })))
       const bad = {
         credentials: Credentials.password({ userId: KeystoneSim.Service.userId, password: Redacted.make("wrong") }),
-        scope: Scope.project({ id: KeystoneSim.Service.projectId })
+        scope: AuthScope.project({ id: KeystoneSim.Service.projectId })
       }
       const { outcomes } = yield* Pipeline.run(jobs, options).pipe(
         Effect.provide(KeystoneSession.layer({ auth: bad }).pipe(Layer.provide(TokenStore.layerMemory)))

@@ -1,5 +1,5 @@
 /** What the example tests share: the simulator's demo user, scoped to its project. */
-import { Credentials, Scope } from "@effect-keystone/client"
+import { AuthScope, Credentials } from "@effect-keystone/client"
 import { KeystoneSim } from "@effect-keystone/testing"
 import * as Redacted from "effect/Redacted"
 
@@ -9,7 +9,7 @@ export const demoAuth = {
     domain: { id: KeystoneSim.Demo.domainId },
     password: Redacted.make(KeystoneSim.Demo.password)
   }),
-  scope: Scope.project({ name: KeystoneSim.Demo.projectName, domain: { id: KeystoneSim.Demo.domainId } })
+  scope: AuthScope.project({ name: KeystoneSim.Demo.projectName, domain: { id: KeystoneSim.Demo.domainId } })
 }
 
 /** A JSON body as the tests read it: any property may be looked at, each checked by an assertion. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Credentials, KeystoneClient, Scope } from "@effect-keystone/client"
+import { AuthScope, Credentials, KeystoneClient } from "@effect-keystone/client"
 import { Fault, KeystoneSim } from "@effect-keystone/testing"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -13,12 +13,12 @@ const demo = {
     domain: { id: KeystoneSim.Demo.domainId },
     password: Redacted.make(KeystoneSim.Demo.password)
   }),
-  scope: Scope.project({ id: KeystoneSim.Demo.projectId })
+  scope: AuthScope.project({ id: KeystoneSim.Demo.projectId })
 }
 
 const service = (password: string = KeystoneSim.Service.password) => ({
   credentials: Credentials.password({ userId: KeystoneSim.Service.userId, password: Redacted.make(password) }),
-  scope: Scope.project({ id: KeystoneSim.Service.projectId })
+  scope: AuthScope.project({ id: KeystoneSim.Service.projectId })
 })
 
 const VALIDATE = "GET /v3/auth/tokens"

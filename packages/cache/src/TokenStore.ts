@@ -8,7 +8,7 @@
  * @since 0.1.0
  */
 import { Auth } from "@effect-keystone/client"
-import { Token } from "@effect-keystone/schema"
+import { Token, Url } from "@effect-keystone/schema"
 import type * as FileSystem from "@effect/platform/FileSystem"
 import type * as Arr from "effect/Array"
 import * as Config from "effect/Config"
@@ -48,9 +48,9 @@ export type StoreKey = string & { readonly StoreKey: unique symbol }
  */
 export const key = (input: { readonly authUrl: string; readonly auth: Auth.Auth }): StoreKey => {
   const c = input.auth.credentials
-  const extra = c._tag === "Token" ? `|${createHash("sha256").update(Redacted.value(c.token)).digest("hex")}` : ""
+  const extra = c._tag === "ExistingToken" ? `|${createHash("sha256").update(Redacted.value(c.token)).digest("hex")}` : ""
   return createHash("sha256")
-    .update(`${input.authUrl.replace(/\/+$/, "")}|${Auth.describe(input.auth)}${extra}`)
+    .update(`${Url.withoutTrailingSlashes(input.authUrl)}|${Auth.describe(input.auth)}${extra}`)
     .digest("hex")
     .slice(0, 40) as StoreKey
 }

@@ -61,7 +61,7 @@ describe("KeystoneSession deadline math", () => {
   it("a token that never expires never needs renewing", () => {
     const life = Deadline.ofIssued(token(K, null), K, undefined)
     expect(life.expiresAt).toBe(Infinity)
-    const s = Deadline.schedule(life, K, undefined, 0.5)
+    const s = Deadline.renewalTimes(life, K, undefined, 0.5)
     expect(s.refreshAt).toBe(Infinity)
   })
 
@@ -81,15 +81,15 @@ describe("KeystoneSession deadline math", () => {
     expect(Deadline.ofStored(t, K + 2 * HOUR, undefined).expiresAt).toBe(K + 2 * HOUR)
   })
 
-  it("schedule: renewAt = expiry − margin; the refresher goes up to a quarter of the margin earlier", () => {
+  it("renewalTimes: renewAt = expiry − margin; the refresher goes up to a quarter of the margin earlier", () => {
     const life = Deadline.ofIssued(token(K, K + HOUR), 0, undefined)
-    const early = Deadline.schedule(life, 0, undefined, 0.999999)
-    const late = Deadline.schedule(life, 0, undefined, 0)
+    const early = Deadline.renewalTimes(life, 0, undefined, 0.999999)
+    const late = Deadline.renewalTimes(life, 0, undefined, 0)
     expect(late.renewAt).toBe(54 * MIN - Deadline.truncation)
     expect(late.refreshAt).toBe(54 * MIN - Deadline.truncation)
     expect(early.refreshAt).toBeCloseTo(52.5 * MIN - Deadline.truncation, -2)
     // near-dead tokens: never a busy loop
-    const dead = Deadline.schedule(Deadline.ofIssued(token(K, K), 0, undefined), 0, undefined, 0)
+    const dead = Deadline.renewalTimes(Deadline.ofIssued(token(K, K), 0, undefined), 0, undefined, 0)
     expect(dead.refreshAt).toBe(Deadline.minimumRefreshMillis)
   })
 

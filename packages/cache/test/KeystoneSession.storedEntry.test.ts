@@ -103,7 +103,7 @@ describe("KeystoneSession and planted store entries", () => {
     )
     expect(expected({ credentials: { _tag: "Password", user: { id: "u-1" }, password }, scope: { _tag: "Project", id: "p-2" } }))
       .toBe("its scope does not match the session's")
-    expect(expected({ credentials: { _tag: "Token", token: password }, scope: { _tag: "System" } })).toBe(
+    expect(expected({ credentials: { _tag: "ExistingToken", token: password }, scope: { _tag: "System" } })).toBe(
       "its scope does not match the session's"
     )
     // an application credential by id: the token must name that credential

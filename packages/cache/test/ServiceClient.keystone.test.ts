@@ -6,7 +6,7 @@
  */
 import { NodeHttpClient } from "@effect/platform-node"
 import { describe, expect, it } from "@effect/vitest"
-import { Credentials, KeystoneClient, Scope } from "@effect-keystone/client"
+import { AuthScope, Credentials, KeystoneClient } from "@effect-keystone/client"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
@@ -28,7 +28,7 @@ const ks = {
 const SessionLive = KeystoneSession.layer({
   auth: {
     credentials: Credentials.password({ userId: ks.demoUserId, password: Redacted.make(ks.demoPassword) }),
-    scope: Scope.project({ id: ks.demoProjectId })
+    scope: AuthScope.project({ id: ks.demoProjectId })
   }
 }).pipe(
   Layer.provide(TokenStore.layerMemory),

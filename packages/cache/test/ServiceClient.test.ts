@@ -163,7 +163,7 @@ describe("ServiceClient", () => {
       const settings = {
         authUrl: env.sim.authUrl,
         version: "v3" as const,
-        auth: { credentials: Credentials.token(Redacted.make("unused")) },
+        auth: { credentials: Credentials.existingToken(Redacted.make("unused")) },
         region: Option.some("RegionTwo"),
         interface: "internal" as const,
         tls: { insecure: false }

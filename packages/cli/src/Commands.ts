@@ -181,7 +181,7 @@ export const catalog = Command.make(
     )
 ).pipe(Command.withDescription("List the service catalog: type, name, interface, region and URL of every endpoint."))
 
-const interfaces = ["public", "internal", "admin"] as const
+const interfaces = Catalog.Interface.literals
 
 /**
  * `endpoint --type T [--interface I] [--region R] [--name N]`: one URL.

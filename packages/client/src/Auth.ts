@@ -8,8 +8,8 @@ import * as Redacted from "effect/Redacted"
 import type { V2, V3 } from "@effect-keystone/schema"
 import * as Credentials from "./Credentials.js"
 import { BadRequest } from "./KeystoneError.js"
+import * as AuthScope from "./AuthScope.js"
 import * as OidcCredentials from "./internal/oidcCredentials.js"
-import * as Scope from "./Scope.js"
 
 /**
  * What `issue` takes. An application credential carries its own scope, so
@@ -21,8 +21,8 @@ import * as Scope from "./Scope.js"
 export type Auth =
   | { readonly credentials: Credentials.ApplicationCredential; readonly scope?: never }
   | {
-    readonly credentials: Credentials.Password | Credentials.Token | Credentials.Totp | Credentials.MultiFactor | Credentials.OpenIdConnect
-    readonly scope?: Scope.Scope | undefined
+    readonly credentials: Credentials.Password | Credentials.ExistingToken | Credentials.Totp | Credentials.MultiFactor | Credentials.OpenIdConnect
+    readonly scope?: AuthScope.AuthScope | undefined
   }
 
 /**
@@ -33,7 +33,7 @@ export type Auth =
  * @category getters
  */
 export const describe = (auth: Auth): string =>
-  `${Credentials.identity(auth.credentials)}|${Scope.describe(auth.scope)}`
+  `${Credentials.identity(auth.credentials)}|${AuthScope.describe(auth.scope)}`
 
 const invalid = (message: string) =>
   Either.left(new BadRequest({ status: 0, message, method: "POST", url: "(not sent)" }))
@@ -57,7 +57,7 @@ const addMethod = (
       identity.methods.push("totp")
       identity.totp = { user: { ...userWire(c.user), passcode: Redacted.value(c.passcode) } }
       return
-    case "Token":
+    case "ExistingToken":
       identity.methods.push("token")
       identity.token = { id: Redacted.value(c.token) }
       return
@@ -79,10 +79,10 @@ const addMethod = (
   }
 }
 
-const methodName = (c: Credentials.Password | Credentials.Totp | Credentials.Token) =>
+const methodName = (c: Credentials.Password | Credentials.Totp | Credentials.ExistingToken) =>
   c._tag === "Password" ? "password" : c._tag === "Totp" ? "totp" : "token"
 
-const scopeWire = (scope: Scope.Scope): Either.Either<V3.ScopeRequest, string> => {
+const scopeWire = (scope: AuthScope.AuthScope): Either.Either<V3.ScopeRequest, string> => {
   switch (scope._tag) {
     case "Project":
       return Either.right({
@@ -97,7 +97,7 @@ const scopeWire = (scope: Scope.Scope): Either.Either<V3.ScopeRequest, string> =
     case "Unscoped":
       return Either.right("unscoped")
     case "Tenant":
-      return Either.left("a tenant scope is v2.0 only; on v3 use Scope.project({ name, domain })")
+      return Either.left("a tenant scope is v2.0 only; on v3 use AuthScope.project({ name, domain })")
   }
 }
 
@@ -138,7 +138,7 @@ const checkCredentials = (c: unknown, nested: boolean): string | undefined => {
       return checkUser(c.user, "password") ?? (isSecret(c.password) ? undefined : "password: the password must be a Redacted non-empty string")
     case "Totp":
       return checkUser(c.user, "totp") ?? (isSecret(c.passcode) ? undefined : "totp: the passcode must be a Redacted non-empty string")
-    case "Token":
+    case "ExistingToken":
       return isSecret(c.token) ? undefined : "token: the token id must be a Redacted non-empty string"
     case "ApplicationCredential": {
       if (nested) return "an application credential cannot be combined with other methods"
@@ -177,9 +177,9 @@ const checkScope = (s: unknown): string | undefined => {
   if (s === undefined) return undefined
   if (!isObject(s) || typeof s._tag !== "string") {
     if (isObject(s) && scopeKeys.filter((k) => k in s).length > 1) {
-      return "a scope names one project, domain, system or trust, not several (use Scope.*)"
+      return "a scope names one project, domain, system or trust, not several (use AuthScope.*)"
     }
-    return "the scope must be made with Scope.*"
+    return "the scope must be made with AuthScope.*"
   }
   const has = (k: string) => s[k] !== undefined
   switch (s._tag) {
@@ -272,6 +272,6 @@ export const toV2Request = (auth: Auth): Either.Either<V2.AuthRequest, BadReques
       }
       return Either.right({ auth: { passwordCredentials: { username: c.user.name, password: Redacted.value(c.password) }, ...tenancy } })
     }
-    if (c._tag === "Token") return Either.right({ auth: { token: { id: Redacted.value(c.token) }, ...tenancy } })
+    if (c._tag === "ExistingToken") return Either.right({ auth: { token: { id: Redacted.value(c.token) }, ...tenancy } })
     return invalid(`v2.0 has no ${c._tag} authentication; use password or token`)
   })

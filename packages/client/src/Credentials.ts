@@ -49,8 +49,8 @@ export interface ApplicationCredential {
  * @since 0.1.0
  * @category models
  */
-export interface Token {
-  readonly _tag: "Token"
+export interface ExistingToken {
+  readonly _tag: "ExistingToken"
   readonly token: Redacted.Redacted<string>
 }
 
@@ -73,7 +73,7 @@ export interface Totp {
  */
 export interface MultiFactor {
   readonly _tag: "MultiFactor"
-  readonly methods: ReadonlyArray<Password | Totp | Token>
+  readonly methods: ReadonlyArray<Password | Totp | ExistingToken>
   readonly receipt?: Redacted.Redacted<string> | undefined
 }
 
@@ -81,7 +81,7 @@ export interface MultiFactor {
  * @since 0.1.0
  * @category models
  */
-export type Credentials = Password | ApplicationCredential | Token | Totp | MultiFactor | OpenIdConnect
+export type Credentials = Password | ApplicationCredential | ExistingToken | Totp | MultiFactor | OpenIdConnect
 
 /**
  * The OAuth client a federated cloud registered with its identity provider,
@@ -221,7 +221,7 @@ export const applicationCredential = (
  * @since 0.1.0
  * @category constructors
  */
-export const token = (token: Redacted.Redacted<string>): Token => ({ _tag: "Token", token })
+export const existingToken = (token: Redacted.Redacted<string>): ExistingToken => ({ _tag: "ExistingToken", token })
 
 /**
  * A TOTP passcode.
@@ -240,7 +240,7 @@ export const totp = (
  * @category constructors
  */
 export const multiFactor = (
-  methods: ReadonlyArray<Password | Totp | Token>,
+  methods: ReadonlyArray<Password | Totp | ExistingToken>,
   options?: { readonly receipt?: Redacted.Redacted<string> | undefined }
 ): MultiFactor => ({ _tag: "MultiFactor", methods, receipt: options?.receipt })
 
@@ -362,7 +362,7 @@ export const identity = (credentials: Credentials): string => {
       return "id" in credentials.ref
         ? `application_credential:id=${credentials.ref.id}`
         : `application_credential:name=${credentials.ref.name}/${user(credentials.ref.user)}`
-    case "Token":
+    case "ExistingToken":
       // A token has no stable identity of its own; its audit trail is what Keystone keys on.
       return "token"
     case "MultiFactor":

@@ -190,12 +190,6 @@ export class KeystoneClient extends Context.Tag("@effect-keystone/client/Keyston
 >() {}
 
 /**
- * @since 0.1.0
- * @category type ids
- */
-export type HttpClientRequirement = HttpClient.HttpClient
-
-/**
  * Builds the service. A plain `http://` authUrl to a host that is not
  * loopback is logged once, as a warning. Nothing is sent until the first call: version
  * discovery (`version: "auto"` on a bare root) and the service token (with

@@ -5,12 +5,14 @@
  *
  * @since 0.1.0
  */
+import { Catalog, Url } from "@effect-keystone/schema"
 import * as Config from "effect/Config"
 import * as ConfigError from "effect/ConfigError"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
 import * as fs from "node:fs/promises"
 import * as os from "node:os"
 import * as path from "node:path"
@@ -18,7 +20,7 @@ import * as YAML from "yaml"
 import type { Auth } from "./Auth.js"
 import * as Credentials from "./Credentials.js"
 import type { ApiVersion } from "./KeystoneClient.js"
-import * as Scope from "./Scope.js"
+import * as AuthScope from "./AuthScope.js"
 
 /**
  * TLS settings for the HTTP transport (see `Tls.layerUndici`).
@@ -48,7 +50,7 @@ export interface Settings {
   readonly version: ApiVersion | "auto"
   readonly auth: Auth
   readonly region: Option.Option<string>
-  readonly interface: "public" | "internal" | "admin"
+  readonly interface: Catalog.Interface
   readonly tls: TlsSettings
   /**
    * clouds.yaml `<service>_endpoint_override` entries by service key (the
@@ -188,7 +190,7 @@ export const resolve = (source: Source): Either.Either<Settings, ConfigError.Con
   const v2 = version === "v2.0"
 
   const iface = (get("interface") ?? "public").replace(/URL$/, "")
-  if (iface !== "public" && iface !== "internal" && iface !== "admin") {
+  if (!Schema.is(Catalog.Interface)(iface)) {
     return invalid("interface", `${n("interface")} must be public, internal or admin, not ${iface}`)
   }
 
@@ -207,25 +209,25 @@ export const resolve = (source: Source): Either.Either<Settings, ConfigError.Con
   if (scopeKinds.length > 1) {
     return invalid(scopeKinds[1]!, `${scopeKinds.map(n).join(" and ")} ask for two scopes; set only one`)
   }
-  let scope: Scope.Scope | undefined
+  let scope: AuthScope.AuthScope | undefined
   if (projectId !== undefined) {
-    scope = Scope.project({ id: projectId })
+    scope = AuthScope.project({ id: projectId })
   } else if (projectName !== undefined) {
-    if (v2) scope = Scope.tenant({ name: projectName })
+    if (v2) scope = AuthScope.tenant({ name: projectName })
     else {
       const pdId = get("project_domain_id") ?? get("user_domain_id")
       const pdName = get("project_domain_name") ?? get("user_domain_name")
-      if (pdId !== undefined) scope = Scope.project({ name: projectName, domain: { id: pdId } })
-      else if (pdName !== undefined) scope = Scope.project({ name: projectName, domain: { name: pdName } })
+      if (pdId !== undefined) scope = AuthScope.project({ name: projectName, domain: { id: pdId } })
+      else if (pdName !== undefined) scope = AuthScope.project({ name: projectName, domain: { name: pdName } })
       else return missing("project_domain_name", `${n(projectNameKey)} needs ${n("project_domain_name")} or ${n("project_domain_id")}`)
     }
   } else if (get("domain_id") !== undefined) {
-    scope = Scope.domain({ id: get("domain_id")! })
+    scope = AuthScope.domain({ id: get("domain_id")! })
   } else if (get("domain_name") !== undefined) {
-    scope = Scope.domain({ name: get("domain_name")! })
+    scope = AuthScope.domain({ name: get("domain_name")! })
   } else if (system !== undefined) {
     if (system !== "all") return invalid("system_scope", `${n("system_scope")} must be all`)
-    scope = Scope.system()
+    scope = AuthScope.system()
   }
 
   // --- user --------------------------------------------------------------
@@ -265,7 +267,7 @@ export const resolve = (source: Source): Either.Either<Settings, ConfigError.Con
     case "v2token": {
       const token = secret("token")
       if (token === undefined) return missing("token", `${n("token")} is required for token authentication`)
-      auth = { credentials: Credentials.token(token), scope }
+      auth = { credentials: Credentials.existingToken(token), scope }
       break
     }
     case "v3totp": {
@@ -301,7 +303,7 @@ export const resolve = (source: Source): Either.Either<Settings, ConfigError.Con
     default:
       return invalid("auth_type", `${n("auth_type")} ${authType} is not supported (password, token, v3applicationcredential, v3totp)`)
   }
-  if (v2 && (auth.credentials._tag !== "Password" && auth.credentials._tag !== "Token")) {
+  if (v2 && (auth.credentials._tag !== "Password" && auth.credentials._tag !== "ExistingToken")) {
     return invalid("auth_type", `Identity v2.0 supports only password and token authentication`)
   }
   if (v2 && scope !== undefined && scope._tag !== "Project" && scope._tag !== "Tenant") {
@@ -310,7 +312,7 @@ export const resolve = (source: Source): Either.Either<Settings, ConfigError.Con
 
   const insecure = bool(get("insecure"))
   return Either.right({
-    authUrl: authUrl.replace(/\/+$/, ""),
+    authUrl: Url.withoutTrailingSlashes(authUrl),
     version,
     auth,
     region: Option.fromNullable(get("region_name")),

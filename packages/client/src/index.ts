@@ -17,7 +17,7 @@ export * as KeystoneError from "./KeystoneError.js"
 /**
  * @since 0.1.0
  */
-export * as Scope from "./Scope.js"
+export * as AuthScope from "./AuthScope.js"
 /**
  * @since 0.1.0
  */

@@ -5,7 +5,7 @@
  * when neither is there.
  */
 import { NodeHttpClient } from "@effect/platform-node"
-import { Credentials, KeystoneClient, Scope } from "@effect-keystone/client"
+import { AuthScope, Credentials, KeystoneClient } from "@effect-keystone/client"
 import type { Auth } from "@effect-keystone/client"
 import { Catalog, Token } from "@effect-keystone/schema"
 import { describe, expect, it } from "@effect/vitest"
@@ -62,7 +62,7 @@ const adminAuth: Auth.Auth = {
     domain: { name: ks.defaultDomainName },
     password: Redacted.make(ks.adminPassword)
   }),
-  scope: Scope.project({ name: ks.adminProjectName, domain: { id: ks.defaultDomainId } })
+  scope: AuthScope.project({ name: ks.adminProjectName, domain: { id: ks.defaultDomainId } })
 }
 
 const Client = (options: Partial<KeystoneClient.Options> = {}) =>
@@ -97,13 +97,13 @@ describe(`KeystoneClient against a real Keystone (${ks.authUrl})`, () => {
       ["password by user id, default scope (the user's default project)", { credentials: demoById }, (t) => {
         expect(t.scope).toMatchObject({ _tag: "Project", id: ks.demoProjectId })
       }],
-      ["password by user id, explicitly unscoped", { credentials: demoById, scope: Scope.unscoped() }, (t) => {
+      ["password by user id, explicitly unscoped", { credentials: demoById, scope: AuthScope.unscoped() }, (t) => {
         expect(t.scope._tag).toBe("Unscoped")
         expect(t.catalog.services).toEqual([])
       }],
       ["password by name and domain id, project by id", {
         credentials: demoByName,
-        scope: Scope.project({ id: ks.demoProjectId })
+        scope: AuthScope.project({ id: ks.demoProjectId })
       }, (t) => expect(t.scope).toMatchObject({ _tag: "Project", id: ks.demoProjectId, name: ks.demoProjectName })],
       ["password by name and domain name, project by name and domain id", {
         credentials: Credentials.password({
@@ -111,19 +111,19 @@ describe(`KeystoneClient against a real Keystone (${ks.authUrl})`, () => {
           domain: { name: ks.defaultDomainName },
           password: Redacted.make(ks.demoPassword)
         }),
-        scope: Scope.project({ name: ks.demoProjectName, domain: { id: ks.defaultDomainId } })
+        scope: AuthScope.project({ name: ks.demoProjectName, domain: { id: ks.defaultDomainId } })
       }, (t) => expect(t.scope).toMatchObject({ _tag: "Project", id: ks.demoProjectId })],
       ["project by name and domain name (another domain)", {
         credentials: demoById,
-        scope: Scope.project({ name: ks.demo2ProjectName, domain: { name: ks.demoDomainName } })
+        scope: AuthScope.project({ name: ks.demo2ProjectName, domain: { name: ks.demoDomainName } })
       }, (t) => expect(t.scope).toMatchObject({ _tag: "Project", id: ks.demo2ProjectId, domain: { id: ks.demoDomainId } })],
-      ["domain by id", { credentials: demoById, scope: Scope.domain({ id: ks.defaultDomainId }) }, (t) => {
+      ["domain by id", { credentials: demoById, scope: AuthScope.domain({ id: ks.defaultDomainId }) }, (t) => {
         expect(t.scope).toMatchObject({ _tag: "Domain", id: ks.defaultDomainId })
       }],
-      ["domain by name", { credentials: demoById, scope: Scope.domain({ name: ks.defaultDomainName }) }, (t) => {
+      ["domain by name", { credentials: demoById, scope: AuthScope.domain({ name: ks.defaultDomainName }) }, (t) => {
         expect(t.scope).toMatchObject({ _tag: "Domain", id: ks.defaultDomainId })
       }],
-      ["system (admin)", { credentials: adminAuth.credentials, scope: Scope.system() }, (t) => {
+      ["system (admin)", { credentials: adminAuth.credentials, scope: AuthScope.system() }, (t) => {
         expect(t.scope).toMatchObject({ _tag: "System", all: true })
       }],
       ["application credential by id", {
@@ -163,10 +163,10 @@ describe(`KeystoneClient against a real Keystone (${ks.authUrl})`, () => {
     it.live("token method: rescope an unscoped token to a project", () =>
       withClient({}, (client) =>
         Effect.gen(function*() {
-          const unscoped = yield* client.issue({ credentials: demoById, scope: Scope.unscoped() })
+          const unscoped = yield* client.issue({ credentials: demoById, scope: AuthScope.unscoped() })
           const scoped = yield* client.issue({
-            credentials: Credentials.token(unscoped.id),
-            scope: Scope.project({ id: ks.demo2ProjectId })
+            credentials: Credentials.existingToken(unscoped.id),
+            scope: AuthScope.project({ id: ks.demo2ProjectId })
           })
           expect(scoped.scope).toMatchObject({ _tag: "Project", id: ks.demo2ProjectId })
           expect(scoped.methods).toContain("token")
@@ -200,7 +200,7 @@ describe(`KeystoneClient against a real Keystone (${ks.authUrl})`, () => {
     it.live("a project the user has no role on → Unauthorized", () =>
       withClient({}, (client) =>
         Effect.gen(function*() {
-          const error = yield* Effect.flip(client.issue({ credentials: demoById, scope: Scope.project({ id: ks.adminProjectId }) }))
+          const error = yield* Effect.flip(client.issue({ credentials: demoById, scope: AuthScope.project({ id: ks.adminProjectId }) }))
           expect(error._tag).toBe("Unauthorized")
         })))
   })
@@ -256,7 +256,7 @@ describe(`KeystoneClient against a real Keystone (${ks.authUrl})`, () => {
         const admin = yield* withClient({}, (c) => c.issue(adminAuth, { noCatalog: true }))
         yield* withClient({ serviceAuth: { token: admin.id } }, (client) =>
           Effect.gen(function*() {
-            const token = yield* client.issue({ credentials: demoById, scope: Scope.unscoped() })
+            const token = yield* client.issue({ credentials: demoById, scope: AuthScope.unscoped() })
             const validated = yield* client.validate(token.id)
             expect(validated.scope._tag).toBe("Unscoped")
             yield* client.revoke(token)
@@ -297,7 +297,7 @@ describe(`KeystoneClient against a real Keystone (${ks.authUrl})`, () => {
     it.live("a project-scoped token's catalog", () =>
       withClient({}, (client) =>
         Effect.gen(function*() {
-          const token = yield* client.issue({ credentials: demoById, scope: Scope.project({ id: ks.demoProjectId }) })
+          const token = yield* client.issue({ credentials: demoById, scope: AuthScope.project({ id: ks.demoProjectId }) })
           const catalog = yield* client.endpoints(token)
           expect(catalog.services.map((s) => s.type).sort()).toEqual(expect.arrayContaining(["compute", "identity", "image", "object-store"]))
           expect(Catalog.endpoint(catalog, { type: "compute", region: "RegionTwo" })).toEqual(Either.right("http://127.0.0.2:8774/v2.1"))
@@ -307,7 +307,7 @@ describe(`KeystoneClient against a real Keystone (${ks.authUrl})`, () => {
     it.live("an unscoped token → Forbidden", () =>
       withClient({}, (client) =>
         Effect.gen(function*() {
-          const token = yield* client.issue({ credentials: demoById, scope: Scope.unscoped() })
+          const token = yield* client.issue({ credentials: demoById, scope: AuthScope.unscoped() })
           const error = yield* Effect.flip(client.endpoints(token))
           expect(error._tag).toBe("Forbidden")
         })))

@@ -1,4 +1,4 @@
-import { Credentials, Scope } from "@effect-keystone/client"
+import { AuthScope, Credentials } from "@effect-keystone/client"
 import { Catalog } from "@effect-keystone/schema"
 import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
@@ -20,12 +20,12 @@ describe("KeystoneClient v2.0 against KeystoneSim", () => {
           expect(yield* sim.count("POST /v2.0/tokens")).toBe(1)
         }), { v2: true }))
 
-    it.effect("password by user id + tenant id (Scope.project({ id }))", () =>
+    it.effect("password by user id + tenant id (AuthScope.project({ id }))", () =>
       withSim((_, client) =>
         Effect.gen(function*() {
           const token = yield* client.issue({
             credentials: Credentials.passwordV2({ userId: Demo.userId, password: Redacted.make(Demo.password) }),
-            scope: Scope.project({ id: Demo.projectId })
+            scope: AuthScope.project({ id: Demo.projectId })
           })
           expect(token.scope).toMatchObject({ _tag: "Project", id: Demo.projectId })
         }), { v2: true }))
@@ -38,7 +38,7 @@ describe("KeystoneClient v2.0 against KeystoneSim", () => {
           })
           expect(unscoped.scope._tag).toBe("Unscoped")
           expect(unscoped.catalog.services).toEqual([])
-          const scoped = yield* client.issue({ credentials: Credentials.token(unscoped.id), scope: Scope.tenant({ name: Demo.projectName }) })
+          const scoped = yield* client.issue({ credentials: Credentials.existingToken(unscoped.id), scope: AuthScope.tenant({ name: Demo.projectName }) })
           expect(scoped.scope).toMatchObject({ _tag: "Project", id: Demo.projectId })
         }), { v2: true }))
 
@@ -47,7 +47,7 @@ describe("KeystoneClient v2.0 against KeystoneSim", () => {
         Effect.gen(function*() {
           const domain = yield* Effect.flip(client.issue({
             credentials: Credentials.passwordV2({ username: Demo.username, password: Redacted.make(Demo.password) }),
-            scope: Scope.domain({ id: "default" })
+            scope: AuthScope.domain({ id: "default" })
           }))
           const totp = yield* Effect.flip(client.issue({
             credentials: Credentials.totp({ userId: Demo.userId, passcode: Redacted.make("123456") })

@@ -1,4 +1,4 @@
-import { Credentials, KeystoneClient, Scope } from "@effect-keystone/client"
+import { AuthScope, Credentials, KeystoneClient } from "@effect-keystone/client"
 import type { Auth } from "@effect-keystone/client"
 import { Catalog, Token } from "@effect-keystone/schema"
 import { describe, expect, it } from "@effect/vitest"
@@ -19,7 +19,7 @@ describe("KeystoneClient v3 against KeystoneSim", () => {
         expect(t.methods).toEqual(["password"])
         expect(t.catalog.services.length).toBeGreaterThan(0)
       }],
-      ["password by name + domain id, unscoped", { credentials: demoByName, scope: Scope.unscoped() }, (t) => {
+      ["password by name + domain id, unscoped", { credentials: demoByName, scope: AuthScope.unscoped() }, (t) => {
         expect(t.scope._tag).toBe("Unscoped")
         expect(t.catalog.services).toEqual([])
       }],
@@ -29,27 +29,27 @@ describe("KeystoneClient v3 against KeystoneSim", () => {
           domain: { name: Demo.domainName },
           password: Redacted.make(Demo.password)
         }),
-        scope: Scope.project({ id: Demo.projectId })
+        scope: AuthScope.project({ id: Demo.projectId })
       }, (t) => expect(t.scope).toMatchObject({ _tag: "Project", id: Demo.projectId })],
       ["project by name + domain name", {
         credentials: demoPassword,
-        scope: Scope.project({ name: "demo2", domain: { name: Domains.demo.name } })
+        scope: AuthScope.project({ name: "demo2", domain: { name: Domains.demo.name } })
       }, (t) => expect(t.scope).toMatchObject({ _tag: "Project", name: "demo2", domain: { id: Domains.demo.id } })],
       ["project by name + domain id", {
         credentials: demoPassword,
-        scope: Scope.project({ name: Demo.projectName, domain: { id: Demo.domainId } })
+        scope: AuthScope.project({ name: Demo.projectName, domain: { id: Demo.domainId } })
       }, (t) => expect(t.scope).toMatchObject({ _tag: "Project", id: Demo.projectId })],
-      ["domain by id", { credentials: demoPassword, scope: Scope.domain({ id: Domains.demo.id }) }, (t) => {
+      ["domain by id", { credentials: demoPassword, scope: AuthScope.domain({ id: Domains.demo.id }) }, (t) => {
         expect(t.scope).toEqual({ _tag: "Domain", id: Domains.demo.id, name: Domains.demo.name })
       }],
-      ["domain by name", { credentials: demoPassword, scope: Scope.domain({ name: Domains.demo.name }) }, (t) => {
+      ["domain by name", { credentials: demoPassword, scope: AuthScope.domain({ name: Domains.demo.name }) }, (t) => {
         expect(t.scope).toMatchObject({ _tag: "Domain", id: Domains.demo.id })
       }],
       ["system", {
         credentials: Credentials.password({ userId: Admin.userId, password: Redacted.make(Admin.password) }),
-        scope: Scope.system()
+        scope: AuthScope.system()
       }, (t) => expect(t.scope).toEqual({ _tag: "System", all: true })],
-      ["trust", { credentials: demoPassword, scope: Scope.trust({ id: Trust.id }) }, (t) => {
+      ["trust", { credentials: demoPassword, scope: AuthScope.trust({ id: Trust.id }) }, (t) => {
         expect(t.scope).toMatchObject({ _tag: "Trust", id: Trust.id, trustorUserId: Admin.userId, trusteeUserId: Demo.userId })
       }],
       ["application credential by id", {
@@ -74,7 +74,7 @@ describe("KeystoneClient v3 against KeystoneSim", () => {
       }, (t) => expect(t.applicationCredential?.id).toBe(AppCred.id)],
       ["totp", {
         credentials: Credentials.totp({ userId: Demo.userId, passcode: Redacted.make(Demo.passcode) }),
-        scope: Scope.project({ id: Demo.projectId })
+        scope: AuthScope.project({ id: Demo.projectId })
       }, (t) => expect(t.methods).toEqual(["totp"])]
     ]
     for (const [name, auth, check] of cases) {
@@ -92,8 +92,8 @@ describe("KeystoneClient v3 against KeystoneSim", () => {
     it.effect("token method rescopes, keeping the audit chain", () =>
       withSim((_, client) =>
         Effect.gen(function*() {
-          const unscoped = yield* client.issue({ credentials: demoPassword, scope: Scope.unscoped() })
-          const scoped = yield* client.issue({ credentials: Credentials.token(unscoped.id), scope: Scope.project({ id: Demo.projectId }) })
+          const unscoped = yield* client.issue({ credentials: demoPassword, scope: AuthScope.unscoped() })
+          const scoped = yield* client.issue({ credentials: Credentials.existingToken(unscoped.id), scope: AuthScope.project({ id: Demo.projectId }) })
           expect(scoped.methods).toContain("token")
           expect(scoped.auditIds[1]).toBe(unscoped.auditIds[0])
         })))
@@ -229,7 +229,7 @@ describe("KeystoneClient v3 against KeystoneSim", () => {
     it.effect("an unscoped token → Forbidden", () =>
       withSim((_, client) =>
         Effect.gen(function*() {
-          const token = yield* client.issue({ credentials: demoPassword, scope: Scope.unscoped() })
+          const token = yield* client.issue({ credentials: demoPassword, scope: AuthScope.unscoped() })
           expect((yield* Effect.flip(client.endpoints(token)))._tag).toBe("Forbidden")
         })))
 

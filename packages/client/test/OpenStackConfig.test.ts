@@ -54,7 +54,7 @@ describe("OpenStackConfig.fromEnv", () => {
       expect(app.auth.credentials).toMatchObject({ _tag: "ApplicationCredential", ref: { id: "ac1" } })
       expect(app.auth.scope).toBeUndefined()
       const tok = yield* fromMap({ OS_AUTH_URL: "http://k/v3", OS_AUTH_TYPE: "token", OS_TOKEN: "tok", OS_PROJECT_ID: "p1" })
-      expect(tok.auth.credentials._tag).toBe("Token")
+      expect(tok.auth.credentials._tag).toBe("ExistingToken")
       expect(tok.auth.scope).toEqual({ _tag: "Project", id: "p1" })
       const totp = yield* fromMap({ OS_AUTH_URL: "http://k/v3", OS_AUTH_TYPE: "v3totp", OS_USER_ID: "u1", OS_PASSCODE: "123456" })
       expect(totp.auth.credentials).toMatchObject({ _tag: "Totp", user: { id: "u1" } })

@@ -6,7 +6,7 @@
  * flow ends with a project-scoped token that Keystone itself validates.
  */
 import { NodeHttpClient } from "@effect/platform-node"
-import { Credentials, KeystoneClient, Scope } from "@effect-keystone/client"
+import { AuthScope, Credentials, KeystoneClient } from "@effect-keystone/client"
 import type { Auth, KeystoneError } from "@effect-keystone/client"
 import { describe, expect, it } from "@effect/vitest"
 import * as Clock from "effect/Clock"
@@ -36,7 +36,7 @@ const ClientLive = Layer.effect(
   Effect.flatMap(Federated, (s) => KeystoneClient.make({ authUrl: s.authUrl }))
 ).pipe(Layer.provideMerge(StackLive), Layer.provide(NodeHttpClient.layerUndici))
 
-const project = Scope.project({ name: KeystoneFederation.names.project, domain: { name: KeystoneFederation.names.domain } })
+const project = AuthScope.project({ name: KeystoneFederation.names.project, domain: { name: KeystoneFederation.names.domain } })
 
 const idpOptions = (s: Stack.Stack, c: { readonly id: string; readonly secret: string }) => ({
   identityProvider: KeystoneFederation.names.identityProvider,

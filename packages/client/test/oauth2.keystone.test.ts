@@ -3,7 +3,7 @@
  * Keystone: the seeded application credential is the client.
  */
 import { NodeHttpClient } from "@effect/platform-node"
-import { Credentials, KeystoneClient, Scope } from "@effect-keystone/client"
+import { AuthScope, Credentials, KeystoneClient } from "@effect-keystone/client"
 import { describe, expect, it } from "@effect/vitest"
 import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
@@ -15,7 +15,7 @@ import * as KeystoneEnv from "../../../scripts/keystone-env.js"
 const env = KeystoneEnv.load()
 const need = KeystoneEnv.need(env)
 
-const Client = KeystoneClient.layer({ authUrl: need("KS_AUTH_URL"), serviceAuth: { auth: { credentials: Credentials.password({ username: "admin", domain: { id: "default" }, password: Redacted.make(need("KS_ADMIN_PASSWORD")) }), scope: Scope.project({ name: "admin", domain: { id: "default" } }) } } }).pipe(Layer.provide(NodeHttpClient.layerUndici))
+const Client = KeystoneClient.layer({ authUrl: need("KS_AUTH_URL"), serviceAuth: { auth: { credentials: Credentials.password({ username: "admin", domain: { id: "default" }, password: Redacted.make(need("KS_ADMIN_PASSWORD")) }), scope: AuthScope.project({ name: "admin", domain: { id: "default" } }) } } }).pipe(Layer.provide(NodeHttpClient.layerUndici))
 
 describe("Keystone OAuth 2.0 (OS-OAUTH2) against a real Keystone", () => {
   it.live("an application credential gets a bearer token Keystone itself accepts", () =>

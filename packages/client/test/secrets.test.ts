@@ -2,7 +2,7 @@
  * No password, secret, passcode or token id in any error (message, String,
  * util.inspect, JSON), span attribute or span status, or log line.
  */
-import { Credentials, Scope } from "@effect-keystone/client"
+import { AuthScope, Credentials } from "@effect-keystone/client"
 import { Fault } from "@effect-keystone/testing"
 import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
@@ -119,7 +119,7 @@ describe("spans", () => {
           if (!v2) {
             const app = yield* client.issue({ credentials: Credentials.applicationCredential({ id: AppCred.id, secret: Redacted.make(AppCred.secret) }) })
             ids.push(Redacted.value(app.id))
-            yield* Effect.flip(client.issue({ credentials: demoPassword, scope: Scope.project({ id: Admin.projectId }) }))
+            yield* Effect.flip(client.issue({ credentials: demoPassword, scope: AuthScope.project({ id: Admin.projectId }) }))
           }
         }))
         expect(Exit.isSuccess(exit)).toBe(true)

@@ -1,4 +1,4 @@
-import { Credentials, KeystoneClient, Scope } from "@effect-keystone/client"
+import { AuthScope, Credentials, KeystoneClient } from "@effect-keystone/client"
 import { Fault, KeystoneSim } from "@effect-keystone/testing"
 import * as HttpClient from "@effect/platform/HttpClient"
 import { describe, expect, it } from "@effect/vitest"
@@ -123,7 +123,7 @@ describe("service-token mode", () => {
       serviceAuth: {
         auth: {
           credentials: Credentials.password({ userId: Service.userId, password: Redacted.make("wrong-service-pw") }),
-          scope: Scope.project({ id: Service.projectId })
+          scope: AuthScope.project({ id: Service.projectId })
         }
       }
     }, ({ client, plain, seen }) =>

@@ -3,7 +3,7 @@
  * NodeHttpClient.layerUndici: the whole API on both versions, and real
  * resets, timeouts and refused connections.
  */
-import { Credentials, KeystoneClient, Scope } from "@effect-keystone/client"
+import { AuthScope, Credentials, KeystoneClient } from "@effect-keystone/client"
 import { Fault, KeystoneSim } from "@effect-keystone/testing"
 import { NodeHttpClient } from "@effect/platform-node"
 import * as HttpClient from "@effect/platform/HttpClient"
@@ -39,7 +39,7 @@ describe("over loopback with undici", () => {
     served((sim) =>
       Effect.gen(function*() {
         const client = yield* KeystoneClient.make({ authUrl: sim.authUrl, serviceAuth: { auth: adminAuth } })
-        const token = yield* client.issue({ credentials: demoPassword, scope: Scope.project({ id: Demo.projectId }) })
+        const token = yield* client.issue({ credentials: demoPassword, scope: AuthScope.project({ id: Demo.projectId }) })
         expect((yield* client.validate(token, { noCatalog: true })).user.id).toBe(Demo.userId)
         expect(yield* client.check(token)).toBe(true)
         expect((yield* client.endpoints(token)).services.length).toBeGreaterThan(0)

@@ -3,7 +3,7 @@
  * if any `@ts-expect-error` below stops being an error), and rejected at run
  * time with `BadRequest`, before any request, when TypeScript is bypassed.
  */
-import { Credentials, Scope } from "@effect-keystone/client"
+import { AuthScope, Credentials } from "@effect-keystone/client"
 import type { Auth } from "@effect-keystone/client"
 import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
@@ -20,16 +20,16 @@ const appCred = Credentials.applicationCredential({ id: AppCred.id, secret })
 export const typeChecks = (): ReadonlyArray<unknown> => [
   // an application credential carries its own scope
   // @ts-expect-error
-  { credentials: appCred, scope: Scope.project({ id: Demo.projectId }) } satisfies Auth.Auth,
+  { credentials: appCred, scope: AuthScope.project({ id: Demo.projectId }) } satisfies Auth.Auth,
   // @ts-expect-error
-  { credentials: appCred, scope: Scope.unscoped() } satisfies Auth.Auth,
+  { credentials: appCred, scope: AuthScope.unscoped() } satisfies Auth.Auth,
 
   // a project by name needs its domain
   // @ts-expect-error
-  Scope.project({ name: "demo" }),
+  AuthScope.project({ name: "demo" }),
   // a project by id and by name at once
   // @ts-expect-error
-  Scope.project({ id: Demo.projectId, name: "demo", domain: { id: "default" } }),
+  AuthScope.project({ id: Demo.projectId, name: "demo", domain: { id: "default" } }),
 
   // two scopes in one: an object with both project and domain
   // @ts-expect-error
@@ -38,10 +38,10 @@ export const typeChecks = (): ReadonlyArray<unknown> => [
   { credentials: demoPassword, scope: { _tag: "Project", id: Demo.projectId, domain: { id: "default" } } } satisfies Auth.Auth,
   // a domain by id and by name
   // @ts-expect-error
-  Scope.domain({ id: "default", name: "Default" }),
+  AuthScope.domain({ id: "default", name: "Default" }),
   // a domain reference with both
   // @ts-expect-error
-  Scope.project({ name: "demo", domain: { id: "default", name: "Default" } }),
+  AuthScope.project({ name: "demo", domain: { id: "default", name: "Default" } }),
 
   // TOTP without a user
   // @ts-expect-error
@@ -61,7 +61,7 @@ export const typeChecks = (): ReadonlyArray<unknown> => [
 
   // and the valid forms do type-check
   { credentials: appCred } satisfies Auth.Auth,
-  { credentials: demoPassword, scope: Scope.project({ name: "demo", domain: { name: "Default" } }) } satisfies Auth.Auth,
+  { credentials: demoPassword, scope: AuthScope.project({ name: "demo", domain: { name: "Default" } }) } satisfies Auth.Auth,
   Credentials.totp({ userId: Demo.userId, passcode: Redacted.make("123456") })
 ]
 
@@ -70,7 +70,7 @@ export const typeChecks = (): ReadonlyArray<unknown> => [
 // ---------------------------------------------------------------------------
 
 const invalid: ReadonlyArray<readonly [string, unknown]> = [
-  ["an application credential with a scope", { credentials: appCred, scope: Scope.project({ id: Demo.projectId }) }],
+  ["an application credential with a scope", { credentials: appCred, scope: AuthScope.project({ id: Demo.projectId }) }],
   ["a project name without a domain", { credentials: demoPassword, scope: { _tag: "Project", name: "demo" } }],
   ["a project by id and name", { credentials: demoPassword, scope: { _tag: "Project", id: "p", name: "demo", domain: { id: "d" } } }],
   ["two scopes (project and domain keys)", { credentials: demoPassword, scope: { project: { id: "p" }, domain: { id: "d" } } }],
@@ -85,11 +85,11 @@ const invalid: ReadonlyArray<readonly [string, unknown]> = [
   ["an empty user id", { credentials: Credentials.password({ userId: "", password: Redacted.make("x") }) }],
   ["an application credential without id or name", { credentials: { _tag: "ApplicationCredential", ref: {}, secret } }],
   ["an application credential by name without a user", { credentials: { _tag: "ApplicationCredential", ref: { name: "x" }, secret } }],
-  ["a token credential with an empty id", { credentials: Credentials.token(Redacted.make("")) }],
+  ["a token credential with an empty id", { credentials: Credentials.existingToken(Redacted.make("")) }],
   ["multi-factor without methods", { credentials: Credentials.multiFactor([]) }],
   ["multi-factor containing an application credential", { credentials: { _tag: "MultiFactor", methods: [appCred] } }],
   ["unknown credentials", { credentials: { _tag: "Kerberos" } }],
-  ["no credentials", { scope: Scope.unscoped() }],
+  ["no credentials", { scope: AuthScope.unscoped() }],
   ["not an object", "demo:demo-password"],
   ["null", null]
 ]
@@ -111,7 +111,7 @@ describe("invalid input is a BadRequest before any request", () => {
   it.effect("also before version discovery", () =>
     withSim((sim, client) =>
       Effect.gen(function*() {
-        yield* Effect.flip(client.issue({ credentials: appCred, scope: Scope.unscoped() } as any))
+        yield* Effect.flip(client.issue({ credentials: appCred, scope: AuthScope.unscoped() } as any))
         expect(yield* sim.count()).toBe(0)
       }), { authUrl: "http://keystone.test" }))
 
@@ -130,7 +130,7 @@ describe("invalid input is a BadRequest before any request", () => {
   it.effect("the message says what is wrong", () =>
     withSim((_, client) =>
       Effect.gen(function*() {
-        const error = yield* Effect.flip(client.issue({ credentials: appCred, scope: Scope.unscoped() } as any))
+        const error = yield* Effect.flip(client.issue({ credentials: appCred, scope: AuthScope.unscoped() } as any))
         expect(error.message).toMatch(/application credential/)
         const noDomain = yield* Effect.flip(client.issue({ credentials: demoPassword, scope: { _tag: "Project", name: "demo" } } as any))
         expect(noDomain.message).toMatch(/domain/)

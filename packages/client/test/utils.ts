@@ -2,7 +2,7 @@
  * Shared test helpers: a fresh simulator per test, credentials from its
  * seed, a span recorder and a secret-leak detector.
  */
-import { Credentials, KeystoneClient, Scope } from "@effect-keystone/client"
+import { AuthScope, Credentials, KeystoneClient } from "@effect-keystone/client"
 import type { Auth } from "@effect-keystone/client"
 import { KeystoneSim } from "@effect-keystone/testing"
 import * as HttpClientModule from "@effect/platform/HttpClient"
@@ -25,7 +25,7 @@ export const demoByName = Credentials.password({
 })
 export const adminAuth: Auth.Auth = {
   credentials: Credentials.password({ userId: Admin.userId, password: Redacted.make(Admin.password) }),
-  scope: Scope.project({ id: Admin.projectId })
+  scope: AuthScope.project({ id: Admin.projectId })
 }
 export const serviceAuth: Auth.Auth = {
   credentials: Credentials.password({
@@ -33,16 +33,16 @@ export const serviceAuth: Auth.Auth = {
     domain: { name: Service.domainName },
     password: Redacted.make(Service.password)
   }),
-  scope: Scope.project({ name: Service.projectName, domain: { id: Service.domainId } })
+  scope: AuthScope.project({ name: Service.projectName, domain: { id: Service.domainId } })
 }
 /** v2.0 logins: user names are looked up in the default domain. */
 export const demoV2: Auth.Auth = {
   credentials: Credentials.passwordV2({ username: Demo.username, password: Redacted.make(Demo.password) }),
-  scope: Scope.tenant({ name: Demo.projectName })
+  scope: AuthScope.tenant({ name: Demo.projectName })
 }
 export const adminV2: Auth.Auth = {
   credentials: Credentials.passwordV2({ username: Admin.username, password: Redacted.make(Admin.password) }),
-  scope: Scope.tenant({ name: Admin.projectName })
+  scope: AuthScope.tenant({ name: Admin.projectName })
 }
 
 type Sim = KeystoneSim.KeystoneSimService

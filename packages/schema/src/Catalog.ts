@@ -92,7 +92,7 @@ export const fromV3 = (catalog: ReadonlyArray<typeof V3.Service.Type> | undefine
     }))
   }
 
-const v2Interfaces = [["public", "publicURL"], ["internal", "internalURL"], ["admin", "adminURL"]] as const
+const v2Interfaces = Interface.literals.map((iface) => [iface, `${iface}URL`] as const)
 
 const fromV2Endpoint = (e: typeof V2.Endpoint.Type, fallbackId: string): Array<Endpoint> => {
   const out: Array<Endpoint> = []
@@ -150,7 +150,7 @@ export const fromV2Endpoints = (response: V2.EndpointsResponse): Catalog => {
  */
 export interface EndpointFilter {
   readonly type: string
-  readonly interface?: Interface | "publicURL" | "internalURL" | "adminURL" | undefined
+  readonly interface?: Interface | `${Interface}URL` | undefined
   readonly region?: string | undefined
   readonly name?: string | undefined
 }
@@ -297,7 +297,7 @@ const indexOf = (catalog: Catalog): Indexed => {
  */
 export const origins = (catalog: Catalog): ReadonlySet<string> => indexOf(catalog).origins
 
-const interfaces = new Set(["public", "internal", "admin", "publicURL", "internalURL", "adminURL"])
+const interfaces = new Set<string>(v2Interfaces.flat())
 
 // Untyped callers (JavaScript, parsed input) get an EndpointNotFound, not a defect.
 const invalidFilter = (filter: EndpointFilter): EndpointNotFound | undefined => {

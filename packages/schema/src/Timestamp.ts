@@ -4,7 +4,6 @@
  * @since 0.1.0
  */
 import * as DateTime from "effect/DateTime"
-import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 
@@ -83,14 +82,3 @@ export const Timestamp: Schema.Schema<DateTime.Utc, string> = Schema.transformOr
  * @category schemas
  */
 export const TimestampOrNull = Schema.NullOr(Timestamp)
-
-/**
- * Decodes a timestamp string, as an `Either`.
- *
- * @since 0.1.0
- * @category parsing
- */
-export const decode = (s: string): Either.Either<DateTime.Utc, string> => {
-  const dt = parse(s)
-  return dt === undefined ? Either.left(`invalid Keystone timestamp ${JSON.stringify(s)}`) : Either.right(dt)
-}

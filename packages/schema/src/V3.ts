@@ -8,6 +8,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import { Interface } from "./Catalog.js"
 
 const links = { links: Schema.optional(Schema.Unknown) }
 
@@ -56,12 +57,6 @@ export const Project = Schema.Struct({
  * @category wire
  */
 export const Role = Schema.Struct({ id: Schema.String, name: Schema.String })
-
-/**
- * @since 0.1.0
- * @category wire
- */
-export const Interface = Schema.Literal("public", "internal", "admin")
 
 /**
  * @since 0.1.0

@@ -13,6 +13,7 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import type { Catalog } from "@effect-keystone/schema"
 import * as Context from "effect/Context"
 import * as Data from "effect/Data"
 import type * as Duration from "effect/Duration"
@@ -134,7 +135,7 @@ export declare namespace Seed {
    */
   export interface Endpoint {
     readonly id: string
-    readonly interface: "public" | "internal" | "admin"
+    readonly interface: Catalog.Interface
     readonly region: string
     readonly url: string
   }

@@ -124,8 +124,14 @@ export const ofStored = (token: Token.Token, now: number, skew: number | undefin
 export const skewOf = (token: Token.Token, arrivedAt: number): number | undefined =>
   Option.isSome(token.issuedAt) ? DateTime.toEpochMillis(token.issuedAt.value) - arrivedAt : undefined
 
-/** The three instants the session works with. @internal */
-export interface Schedule {
+/**
+ * When a token expires, when it must be renewed and when the background
+ * fiber renews it (with the margin and lifetime they came from): plain
+ * instants on the local clock, not an Effect `Schedule`.
+ *
+ * @internal
+ */
+export interface RenewalTimes {
   readonly expiresAt: number
   /** `expiresAt − margin`: past it the token is served only while renewal fails. */
   readonly renewAt: number
@@ -141,13 +147,13 @@ export interface Schedule {
  *
  * @internal
  */
-export const schedule = (
+export const renewalTimes = (
   life: Life,
   now: number,
   configuredMargin: number | undefined,
   jitter01: number,
   minimumRefresh: number = minimumRefreshMillis
-): Schedule => {
+): RenewalTimes => {
   const m = margin(life.lifetime, configuredMargin)
   const renewAt = life.expiresAt - m
   const refreshAt = Math.max(Math.floor(renewAt - m * jitterShare * jitter01), now + minimumRefresh)

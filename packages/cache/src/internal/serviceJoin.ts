@@ -5,6 +5,7 @@
  *
  * @internal
  */
+import { Url } from "@effect-keystone/schema"
 
 /** Why a path cannot be joined, or the joined URL. @internal */
 export type Joined =
@@ -64,7 +65,7 @@ export const join = (endpoint: string, path: string): Joined => {
     out.push(segment)
   }
 
-  const basePath = base.pathname.replace(/\/+$/, "")
+  const basePath = Url.withoutTrailingSlashes(base.pathname)
   const queries = [base.search.replace(/^\?/, ""), query].filter((s) => s.length > 0)
   const url = `${base.origin}${basePath}/${out.join("/")}${queries.length > 0 ? `?${queries.join("&")}` : ""}`
 

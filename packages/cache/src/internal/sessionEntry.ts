@@ -13,7 +13,7 @@ import * as Redacted from "effect/Redacted"
 import * as Deadline from "./deadline.js"
 
 /** The current token and its local deadlines. @internal */
-export interface Entry extends Deadline.Schedule {
+export interface Entry extends Deadline.RenewalTimes {
   readonly token: Token.Token
   /** `Redacted.value(token.id)`: compared, never logged. */
   readonly id: string
@@ -69,7 +69,7 @@ export const make = (token: Token.Token, source: Deadline.Source, arrivedAt: num
       onSome: (t) => arrivedAt - (Deadline.keystoneNow(arrivedAt, timing.skew) - DateTime.toEpochMillis(t))
     })
   return {
-    ...Deadline.schedule(life, arrivedAt, timing.configuredMargin, timing.jitter01, timing.minimumRefresh),
+    ...Deadline.renewalTimes(life, arrivedAt, timing.configuredMargin, timing.jitter01, timing.minimumRefresh),
     token,
     id: Redacted.value(token.id),
     source,

@@ -12,22 +12,22 @@
  *
  * @internal
  */
-import type { Auth, Credentials, Scope } from "@effect-keystone/client"
-import type { Token } from "@effect-keystone/schema"
+import type { Auth, AuthScope, Credentials } from "@effect-keystone/client"
+import { type Token, Url } from "@effect-keystone/schema"
 
 /** What this session knows about the tokens it should hold. @internal */
 export interface Expected {
   readonly version: Token.Token["version"] | undefined
   readonly user: Credentials.UserRef | undefined
   readonly applicationCredential: { readonly id: string } | { readonly name: string } | undefined
-  readonly scope: Scope.Scope | undefined
+  readonly scope: AuthScope.AuthScope | undefined
   /** From a token this session issued: what Keystone said about us. */
   readonly learned: { readonly userId: string; readonly scope: string } | undefined
 }
 
 /** `v3` or `v2.0` from the auth URL's last path segment; undefined when it says neither. @internal */
 export const versionOfUrl = (authUrl: string): Token.Token["version"] | undefined => {
-  const last = authUrl.replace(/\/+$/, "").split("/").pop()
+  const last = Url.withoutTrailingSlashes(authUrl).split("/").pop()
   return last === "v3" ? "v3" : last === "v2.0" ? "v2.0" : undefined
 }
 
@@ -38,10 +38,10 @@ const userOf = (c: Credentials.Credentials): Credentials.UserRef | undefined => 
       return c.user
     case "ApplicationCredential":
       return "user" in c.ref ? c.ref.user : undefined
-    case "Token":
+    case "ExistingToken":
       return undefined
     case "MultiFactor": {
-      const withUser = c.methods.find((m): m is Credentials.Password | Credentials.Totp => m._tag !== "Token")
+      const withUser = c.methods.find((m): m is Credentials.Password | Credentials.Totp => m._tag !== "ExistingToken")
       return withUser?.user
     }
   }
@@ -92,7 +92,7 @@ const domainMatches = (
 const userMatches = (want: Credentials.UserRef, got: Token.UserInfo): boolean =>
   "id" in want ? got.id === want.id : got.name === want.name && domainMatches(want.domain, got.domain)
 
-const scopeMatches = (want: Scope.Scope, got: Token.TokenScope): boolean => {
+const scopeMatches = (want: AuthScope.AuthScope, got: Token.TokenScope): boolean => {
   switch (want._tag) {
     case "Project":
       if (got._tag !== "Project") return false

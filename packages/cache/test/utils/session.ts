@@ -4,7 +4,7 @@
  */
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import { Credentials, KeystoneClient, Scope as KScope } from "@effect-keystone/client"
+import { AuthScope, Credentials, KeystoneClient } from "@effect-keystone/client"
 import { KeystoneSim } from "@effect-keystone/testing"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -21,7 +21,7 @@ export const auth = {
     domain: { id: KeystoneSim.Demo.domainId },
     password: Redacted.make(KeystoneSim.Demo.password)
   }),
-  scope: KScope.project({ name: KeystoneSim.Demo.projectName, domain: { id: KeystoneSim.Demo.domainId } })
+  scope: AuthScope.project({ name: KeystoneSim.Demo.projectName, domain: { id: KeystoneSim.Demo.domainId } })
 }
 
 /** Admin, scoped to project admin: a caller that may validate other users' tokens. */
@@ -31,7 +31,7 @@ export const adminAuth = {
     domain: { id: KeystoneSim.Admin.domainId },
     password: Redacted.make(KeystoneSim.Admin.password)
   }),
-  scope: KScope.project({ name: KeystoneSim.Admin.projectName, domain: { id: KeystoneSim.Admin.domainId } })
+  scope: AuthScope.project({ name: KeystoneSim.Admin.projectName, domain: { id: KeystoneSim.Admin.domainId } })
 }
 
 /**

@@ -6,7 +6,7 @@
  * @internal
  */
 import * as HttpClient from "@effect/platform/HttpClient"
-import type { Catalog, Token } from "@effect-keystone/schema"
+import { type Catalog, type Token, Url } from "@effect-keystone/schema"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -30,7 +30,7 @@ import * as OAuth2 from "./oauth2.js"
 import type { Operations } from "./operations.js"
 import * as Retry from "./retry.js"
 import * as Secrets from "./secrets.js"
-import * as Url from "./url.js"
+import * as AuthUrl from "./url.js"
 import * as V2 from "./v2.js"
 import * as V3 from "./v3.js"
 
@@ -51,11 +51,11 @@ export const make = (options: Options): Effect.Effect<KeystoneClientService, nev
       maxRetryAfterMillis: Retry.maxRetryAfterMillis(options.retry),
       maxResponseBytes: options.maxResponseBytes ?? Body.defaultMaxResponseBytes
     }
-    const cleartext = Url.cleartextWarning(options.authUrl)
+    const cleartext = AuthUrl.cleartextWarning(options.authUrl)
     // once per client, when it is made
     if (cleartext !== undefined) yield* Effect.logWarning(cleartext)
-    const authUrl = Url.stripTrailingSlash(options.authUrl)
-    const parsed = Url.parseAuthUrl(options.authUrl)
+    const authUrl = Url.withoutTrailingSlashes(options.authUrl)
+    const parsed = AuthUrl.parseAuthUrl(options.authUrl)
     const resolve: Effect.Effect<Discovery.Resolved, KeystoneError> = Either.isLeft(parsed)
       ? Effect.fail(Errors.refused({ method: "GET", url: "(invalid authUrl)" }, parsed.left))
       : yield* Discovery.resolver(env, parsed.right, options.version ?? "auto")

@@ -141,7 +141,7 @@ export const make = (
       const reply = yield* Http.request(env, withBearer, Http.is2xx)
       const unscoped = yield* decodeToken(withBearer, reply, reply.headers["x-subject-token"])
       if (auth.scope === undefined || auth.scope._tag === "Unscoped") return unscoped
-      return yield* rescope({ credentials: Credentials.token(unscoped.id), scope: auth.scope }, options)
+      return yield* rescope({ credentials: Credentials.existingToken(unscoped.id), scope: auth.scope }, options)
     })
 
   return { issue }

@@ -8,6 +8,7 @@
  *
  * @internal
  */
+import { Url as SchemaUrl } from "@effect-keystone/schema"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -160,7 +161,7 @@ export const discover = (env: Http.Env, discoveryUrl: string): Effect.Effect<End
     const reply = yield* Http.request(env, spec, Http.is2xx)
     const doc = yield* decodeWith(Discovery, spec, reply, "an OpenID discovery document")
     const base = discoveryUrl.replace(/\/\.well-known\/openid-configuration\/?$/, "")
-    if (Url.stripTrailingSlash(doc.issuer) !== Url.stripTrailingSlash(base)) {
+    if (SchemaUrl.withoutTrailingSlashes(doc.issuer) !== SchemaUrl.withoutTrailingSlashes(base)) {
       return yield* Effect.fail(Errors.decodeError(spec, reply, `the document's issuer ${JSON.stringify(doc.issuer)} is not ${base}`))
     }
     for (const [url, what] of [[doc.token_endpoint, "token_endpoint"], [doc.device_authorization_endpoint, "device_authorization_endpoint"]] as const) {

@@ -67,7 +67,7 @@ export const ofAuth = (auth: Auth): Array<string> => {
         return add(c.password)
       case "Totp":
         return add(c.passcode)
-      case "Token":
+      case "ExistingToken":
         return add(c.token)
       case "ApplicationCredential":
         return add(c.secret)

@@ -3,6 +3,7 @@
  *
  * @internal
  */
+import { Url } from "@effect-keystone/schema"
 import * as Either from "effect/Either"
 import type { ApiVersion } from "../KeystoneClient.js"
 
@@ -31,11 +32,11 @@ export const parseAuthUrl = (authUrl: string): Either.Either<ParsedAuthUrl, stri
   }
   url.search = ""
   url.hash = ""
-  url.pathname = url.pathname.replace(/\/+$/, "")
-  const full = url.toString().replace(/\/+$/, "")
+  url.pathname = Url.withoutTrailingSlashes(url.pathname)
+  const full = Url.withoutTrailingSlashes(url.toString())
   url.username = ""
   url.password = ""
-  const redacted = url.toString().replace(/\/+$/, "")
+  const redacted = Url.withoutTrailingSlashes(url.toString())
   const match = versionSuffix.exec(url.pathname)
   return Either.right({ url: full, redacted, version: match === null ? undefined : (match[1] as ApiVersion) })
 }
@@ -77,9 +78,3 @@ export const cleartextWarning = (authUrl: string): string | undefined => {
   if (url.protocol !== "http:" || isLoopback(url.hostname)) return undefined
   return `KeystoneClient: authUrl ${url.protocol}//${url.host} is plain http and not loopback: passwords and tokens cross the network unencrypted (use https)`
 }
-
-/** @internal */
-export const stripTrailingSlash = (s: string): string => s.replace(/\/+$/, "")
-
-/** @internal */
-export const join = (base: string, version: ApiVersion): string => `${base}/${version}`

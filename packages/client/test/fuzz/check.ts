@@ -4,7 +4,7 @@
  * interruption, within a bound, with no request secret in the error and no
  * huge or endless body read to its end.
  */
-import { Credentials, KeystoneClient, KeystoneError, Scope } from "@effect-keystone/client"
+import { AuthScope, Credentials, KeystoneClient, KeystoneError } from "@effect-keystone/client"
 import type { Auth } from "@effect-keystone/client"
 import { Catalog, Token } from "@effect-keystone/schema"
 import type * as HttpClient from "@effect/platform/HttpClient"
@@ -34,7 +34,7 @@ const tokenIdRule = /^[\x21-\x7e]+$/
 
 const authOf = (password: string, c: Case): Auth.Auth => ({
   credentials: Credentials.password({ userId: "u-1", password: Redacted.make(password) }),
-  ...(c.options.belongsTo === undefined ? {} : { scope: Scope.project({ id: projectId }) })
+  ...(c.options.belongsTo === undefined ? {} : { scope: AuthScope.project({ id: projectId }) })
 })
 
 const call = (c: Case, client: KeystoneClient.KeystoneClientService): Effect.Effect<unknown, unknown> => {

@@ -2,6 +2,7 @@
 // success path of decoding. It accepts a subset of what the schema accepts
 // (a property test holds it to that); anything it rejects goes through the
 // schema, which produces the ParseError.
+import { Interface } from "../Catalog.js"
 import type * as V3 from "../V3.js"
 
 type Obj = Record<string, unknown>
@@ -16,6 +17,8 @@ const arrayOf = (u: unknown, pred: (u: unknown) => boolean) => {
   return true
 }
 
+const interfaces: ReadonlySet<unknown> = new Set(Interface.literals)
+
 const named = (u: unknown) => isObj(u) && isStr(u.id) && isStr(u.name)
 const idOnly = (u: unknown) => isObj(u) && isStr(u.id)
 
@@ -24,7 +27,7 @@ const user = (u: unknown) =>
 
 const endpoint = (u: unknown) =>
   isObj(u) && isStr(u.id) && isStr(u.url) &&
-  (u.interface === "public" || u.interface === "internal" || u.interface === "admin") &&
+  interfaces.has(u.interface) &&
   opt(u.region_id, strOrNull) && opt(u.region, strOrNull)
 
 const service = (u: unknown) =>

@@ -2,6 +2,7 @@
  * Maps a request to its route key (what `count` counts and `Fault.route`
  * matches) and its handler.
  */
+import { Url } from "@effect-keystone/schema"
 import type { Seed } from "../KeystoneSim.js"
 import type { Ctx, Handler } from "./context.js"
 import * as http from "./http.js"
@@ -65,12 +66,10 @@ const decode = (segment: string) => {
 /** Flask does not mind one trailing slash. */
 const normalize = (path: string) => (path.length > 1 && path.endsWith("/") ? path.slice(0, -1) : path)
 
-const withoutSlash = (url: string) => url.replace(/\/+$/, "")
-
 const serviceStub = (service: Seed.Service): Handler => (req, ctx) => {
   if (service.documents !== undefined) {
-    const href = withoutSlash(req.url.href)
-    const doc = service.documents.find((d) => withoutSlash(d.url) === href)
+    const href = Url.withoutTrailingSlashes(req.url.href)
+    const doc = service.documents.find((d) => Url.withoutTrailingSlashes(d.url) === href)
     if (doc !== undefined && (req.method === "GET" || req.method === "HEAD")) return http.v2Json(doc.status ?? 200, doc.body)
     const under = service.endpoints.some((e) => req.url.href.startsWith(e.url.split(/\$\(|%\(/)[0]!))
     if (!under) return http.notFoundPage()

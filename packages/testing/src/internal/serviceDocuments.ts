@@ -2,9 +2,8 @@
  * Version documents as OpenStack services answer them (shapes from Nova's,
  * Glance's and Swift's API references), for a seeded service's `documents`.
  */
+import { Url } from "@effect-keystone/schema"
 import type { Seed } from "../KeystoneSim.js"
-
-const strip = (origin: string) => origin.replace(/\/+$/, "")
 
 const novaVersion = (origin: string, id: "v2.0" | "v2.1") => ({
   id,
@@ -17,7 +16,7 @@ const novaVersion = (origin: string, id: "v2.0" | "v2.1") => ({
 
 /** Nova: the root lists v2.0 and v2.1 (200); `/v2.1` shows v2.1 alone, microversions 2.1 to 2.79. */
 export const nova = (origin: string): Array<Seed.Document> => {
-  const o = strip(origin)
+  const o = Url.withoutTrailingSlashes(origin)
   return [
     { url: `${o}/`, body: { versions: [novaVersion(o, "v2.0"), novaVersion(o, "v2.1")] } },
     {
@@ -34,7 +33,7 @@ export const nova = (origin: string): Array<Seed.Document> => {
 
 /** Glance: 300 Multiple Choices at the root; every v2.x links to `/v2/`. */
 export const glance = (origin: string): Array<Seed.Document> => {
-  const o = strip(origin)
+  const o = Url.withoutTrailingSlashes(origin)
   const minors = [9, 8, 7, 6, 5, 4, 3, 2, 1, 0]
   return [{
     url: `${o}/`,
@@ -51,6 +50,6 @@ export const glance = (origin: string): Array<Seed.Document> => {
 
 /** Swift: no version document (its root is 404); `/info` tells capabilities, not versions. */
 export const swift = (origin: string): Array<Seed.Document> => [{
-  url: `${strip(origin)}/info`,
+  url: `${Url.withoutTrailingSlashes(origin)}/info`,
   body: { swift: { version: "2.31.1", max_file_size: 5368709122 } }
 }]

@@ -2,6 +2,7 @@
  * The simulator's core: state, routing, faults and counters around the
  * v3 and v2.0 handlers.
  */
+import { Url } from "@effect-keystone/schema"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -115,4 +116,4 @@ export const unsafeMake = (partial: Partial<Seed> | undefined, baseUrl: string):
 }
 
 export const make = (seed?: Partial<Seed>, options?: { readonly baseUrl?: string }): Effect.Effect<KeystoneSimService> =>
-  Effect.sync(() => unsafeMake(seed, (options?.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, "")).service)
+  Effect.sync(() => unsafeMake(seed, Url.withoutTrailingSlashes(options?.baseUrl ?? DEFAULT_BASE_URL)).service)

@@ -9,7 +9,7 @@ import type { DomainRef } from "./Credentials.js"
  * @since 0.1.0
  * @category models
  */
-export type Scope =
+export type AuthScope =
   | { readonly _tag: "Project"; readonly id: string; readonly name?: never; readonly domain?: never }
   | { readonly _tag: "Project"; readonly name: string; readonly domain: DomainRef; readonly id?: never }
   | { readonly _tag: "Domain"; readonly id: string; readonly name?: never }
@@ -29,7 +29,7 @@ export const project = (
   input:
     | { readonly id: string; readonly name?: never; readonly domain?: never }
     | { readonly name: string; readonly domain: DomainRef; readonly id?: never }
-): Scope => ({ _tag: "Project", ...input } as Scope)
+): AuthScope => ({ _tag: "Project", ...input } as AuthScope)
 
 /**
  * A domain by id or by name.
@@ -39,7 +39,7 @@ export const project = (
  */
 export const domain = (
   input: { readonly id: string; readonly name?: never } | { readonly name: string; readonly id?: never }
-): Scope =>
+): AuthScope =>
   "id" in input ? { _tag: "Domain", id: input.id } : { _tag: "Domain", name: input.name }
 
 /**
@@ -48,13 +48,13 @@ export const domain = (
  * @since 0.1.0
  * @category constructors
  */
-export const system = (): Scope => ({ _tag: "System" })
+export const system = (): AuthScope => ({ _tag: "System" })
 
 /**
  * @since 0.1.0
  * @category constructors
  */
-export const trust = (input: { readonly id: string }): Scope => ({ _tag: "Trust", id: input.id })
+export const trust = (input: { readonly id: string }): AuthScope => ({ _tag: "Trust", id: input.id })
 
 /**
  * Explicitly unscoped (v3 `"scope": "unscoped"`), even if the user has a default project.
@@ -62,7 +62,7 @@ export const trust = (input: { readonly id: string }): Scope => ({ _tag: "Trust"
  * @since 0.1.0
  * @category constructors
  */
-export const unscoped = (): Scope => ({ _tag: "Unscoped" })
+export const unscoped = (): AuthScope => ({ _tag: "Unscoped" })
 
 /**
  * v2.0 only: a tenant by name (Keystone looks it up in the default domain).
@@ -71,7 +71,7 @@ export const unscoped = (): Scope => ({ _tag: "Unscoped" })
  * @since 0.1.0
  * @category constructors
  */
-export const tenant = (input: { readonly name: string }): Scope => ({ _tag: "Tenant", name: input.name })
+export const tenant = (input: { readonly name: string }): AuthScope => ({ _tag: "Tenant", name: input.name })
 
 /**
  * A description of the scope without secrets, for cache keys and logs.
@@ -80,7 +80,7 @@ export const tenant = (input: { readonly name: string }): Scope => ({ _tag: "Ten
  * @since 0.1.0
  * @category getters
  */
-export const describe = (scope: Scope | undefined): string => {
+export const describe = (scope: AuthScope | undefined): string => {
   if (scope === undefined) return "default"
   switch (scope._tag) {
     case "Project":

@@ -55,6 +55,8 @@ export interface Idp {
   readonly authorize: (sub: string, options?: { readonly scope?: string }) => Promise<string>
   /** The device flow's user: approves the code shown to them as `sub`. */
   readonly approveDevice: (userCode: string, sub: string) => Promise<void>
+  /** How many tokens the token endpoint gave, by grant type (`password`, `refresh_token`, …). */
+  readonly issued: (grantType: string) => number
   /** Ends every grant of `sub`: their access and refresh tokens stop working. */
   readonly revokeGrants: (sub: string) => Promise<number>
   readonly close: () => Promise<void>
@@ -157,6 +159,15 @@ export const start = async (options: { readonly port?: number; readonly deviceCo
     ["username", "password", "scope"]
   )
 
+  const issuedBy = new Map<string, number>()
+  provider.use(async (ctx, next) => {
+    await next()
+    const grantType = (ctx.oidc?.params as Record<string, unknown> | undefined)?.grant_type
+    if (ctx.path === "/token" && ctx.status === 200 && typeof grantType === "string") {
+      issuedBy.set(grantType, (issuedBy.get(grantType) ?? 0) + 1)
+    }
+  })
+
   // device flow: a pending device code polled faster than its interval is answered slow_down (RFC 8628 §3.5)
   const lastPoll = new Map<string, number>()
   provider.use(async (ctx, next) => {
@@ -240,6 +251,7 @@ export const start = async (options: { readonly port?: number; readonly deviceCo
       Object.assign(code, { accountId: sub, grantId, scope, authTime: Math.floor(Date.now() / 1000) })
       await code.save()
     },
+    issued: (grantType) => issuedBy.get(grantType) ?? 0,
     revokeGrants: async (sub) => {
       const grants = [...(grantsOf.get(sub) ?? [])]
       for (const grantId of grants) {

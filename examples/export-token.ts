@@ -1,8 +1,8 @@
 /**
  * Log in once, use the token from another process: a `KeystoneSession` on a
- * `TokenStore.layerFile` writes the token to a directory (0600, atomic), and
+ * `FileTokenStore.layer` writes the token to a directory (0600, atomic), and
  * a second process with the same login and directory finds it there and
- * makes no login of its own. The same works with `TokenStore.layerRedis`
+ * makes no login of its own. The same works with `RedisTokenStore.layer`
  * across machines.
  *
  *   npx tsx examples/export-token.ts      # against a simulated Keystone on loopback
@@ -17,8 +17,10 @@ import * as Command from "@effect/platform/Command"
 import type { CommandExecutor } from "@effect/platform/CommandExecutor"
 import type { PlatformError } from "@effect/platform/Error"
 import type * as FileSystem from "@effect/platform/FileSystem"
+import type * as Path from "@effect/platform/Path"
 import { NodeContext, NodeRuntime } from "@effect/platform-node"
 import { KeystoneSession, TokenStore } from "@effect-keystone/cache"
+import * as FileTokenStore from "@effect-keystone/cache/FileTokenStore"
 import { KeystoneClient, type KeystoneError, OpenStackConfig } from "@effect-keystone/client"
 import * as Tls from "@effect-keystone/client/Tls"
 import type { Token } from "@effect-keystone/schema"
@@ -65,9 +67,9 @@ export const sessionLayer = (
   settings: OpenStackConfig.Settings,
   directory: string,
   options?: { readonly revokeOnClose?: boolean }
-): Layer.Layer<KeystoneSession.KeystoneSession, Tls.TlsFileError, FileSystem.FileSystem> =>
+): Layer.Layer<KeystoneSession.KeystoneSession, Tls.TlsFileError, FileSystem.FileSystem | Path.Path> =>
   KeystoneSession.layer({ auth: settings.auth, revokeOnClose: options?.revokeOnClose ?? false }).pipe(
-    Layer.provide(TokenStore.layerFile({ directory })),
+    Layer.provide(FileTokenStore.layer({ directory })),
     Layer.provide(KeystoneClient.layer({ authUrl: settings.authUrl, version: settings.version })),
     Layer.provide(Tls.layerUndici(settings.tls))
   )
@@ -76,7 +78,7 @@ export const sessionLayer = (
 export const consume: Effect.Effect<
   void,
   KeystoneError.KeystoneError | ConfigError.ConfigError | Tls.TlsFileError,
-  FileSystem.FileSystem
+  FileSystem.FileSystem | Path.Path
 > = Effect.gen(function*() {
   const settings = yield* OpenStackConfig.load
   const directory = yield* Config.string("KEYSTONE_TOKEN_DIR")
@@ -124,7 +126,7 @@ export const exportToken = (
 ): Effect.Effect<
   ExportResult,
   KeystoneError.KeystoneError | ConfigError.ConfigError | Tls.TlsFileError | ConsumerFailed | PlatformError,
-  FileSystem.FileSystem | CommandExecutor
+  FileSystem.FileSystem | Path.Path | CommandExecutor
 > =>
   Effect.gen(function*() {
     const settings = yield* OpenStackConfig.load.pipe(

@@ -18,7 +18,7 @@ const program = Effect.gen(function*() {
 })
 
 const MainLive = KeystoneSession.layer({ auth }).pipe(
-  Layer.provide(TokenStore.layerMemory), // or layerFile({ directory }) / layerRedis({ url }), encrypted with layerEncrypted({ keys })
+  Layer.provide(TokenStore.layerMemory), // or FileTokenStore.layer({ directory }) / RedisTokenStore.layer({ url }), encrypted with TokenStore.layerEncrypted({ keys })
   Layer.provide(KeystoneClient.layer({ authUrl: "https://keystone.example.com/v3" })),
   Layer.provideMerge(NodeHttpClient.layerUndici)
 )

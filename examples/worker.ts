@@ -25,6 +25,7 @@
 import { NodeContext, NodeRuntime } from "@effect/platform-node"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import { KeystoneSession, ServiceClient, TokenStore } from "@effect-keystone/cache"
+import * as FileTokenStore from "@effect-keystone/cache/FileTokenStore"
 import { type Auth, KeystoneClient, OpenStackConfig } from "@effect-keystone/client"
 import * as Tls from "@effect-keystone/client/Tls"
 import type { Token } from "@effect-keystone/schema"
@@ -162,7 +163,7 @@ const main = Effect.gen(function*() {
   const tokenDir = yield* Config.option(Config.string("KEYSTONE_TOKEN_DIR"))
   const store = Option.match(tokenDir, {
     onNone: () => TokenStore.layerMemory,
-    onSome: (directory) => TokenStore.layerFile({ directory }).pipe(Layer.provide(NodeContext.layer))
+    onSome: (directory) => FileTokenStore.layer({ directory }).pipe(Layer.provide(NodeContext.layer))
   })
   const summary = yield* program({ service: { type }, settings, path, every, calls: Option.getOrUndefined(calls) }).pipe(
     // Tls.layerUndici is NodeHttpClient.layerUndici with OS_CACERT, OS_CERT, OS_KEY and OS_INSECURE applied

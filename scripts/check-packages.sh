@@ -13,8 +13,19 @@ for dir in packages/*/; do
   files=$(cd "$dir" && npm pack --dry-run --json 2>/dev/null | node -e '
     const [p] = JSON.parse(require("fs").readFileSync(0, "utf8"));
     console.log(p.files.map((f) => f.path).join("\n"))')
-  for required in package.json README.md dist/index.js dist/index.d.ts; do
-    grep -qx "$required" <<<"$files" || { echo "$name: $required is missing from the package"; status=1; }
+  required="package.json README.md dist/index.js dist/index.d.ts"
+  # Entries of their own (Node-only stores): present, and ioredis an optional peer, never a dependency.
+  if [ "$name" = "@effect-keystone/cache" ]; then
+    required="$required dist/FileTokenStore.js dist/FileTokenStore.d.ts dist/RedisTokenStore.js dist/RedisTokenStore.d.ts"
+    node -e '
+      const p = require("./'"$dir"'/package.json")
+      const ok = p.peerDependencies?.ioredis !== undefined && p.peerDependenciesMeta?.ioredis?.optional === true &&
+        p.dependencies?.ioredis === undefined
+      if (!ok) { console.log(p.name + ": ioredis must be an optional peer dependency, not a dependency"); process.exit(1) }' ||
+      status=1
+  fi
+  for file in $required; do
+    grep -qx "$file" <<<"$files" || { echo "$name: $file is missing from the package"; status=1; }
   done
   if grep -Eq '^(test|node_modules)/|\.test\.|tsbuildinfo' <<<"$files"; then
     echo "$name: the package would ship test files or build state:"; grep -E '^(test|node_modules)/|\.test\.|tsbuildinfo' <<<"$files"; status=1

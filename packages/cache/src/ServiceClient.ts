@@ -28,7 +28,7 @@
  * @since 0.2.0
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
-import { OpenStackConfig } from "@effect-keystone/client"
+import type * as OpenStackConfig from "@effect-keystone/client/OpenStackConfig"
 import type { Catalog } from "@effect-keystone/schema"
 import * as Config from "effect/Config"
 import type * as ConfigError from "effect/ConfigError"
@@ -191,18 +191,26 @@ export const fromSettings = (
   settings: OpenStackConfig.Settings,
   options: Options
 ): Effect.Effect<ServiceClient, ConfigError.ConfigError, KeystoneSession> =>
-  Effect.flatMap(
-    Config.option(Config.nonEmptyString(`OS_${OpenStackConfig.serviceKey(options.type).toUpperCase()}_ENDPOINT_OVERRIDE`)),
-    (fromEnv) =>
-      make({
-        ...options,
-        interface: options.interface ?? settings.interface,
-        region: options.region ?? Option.getOrUndefined(settings.region),
-        endpointOverride: options.endpointOverride ??
-          Option.getOrUndefined(fromEnv) ??
-          settings.endpointOverrides?.[OpenStackConfig.serviceKey(options.type)]
-      })
-  )
+  Effect.flatMap(loadOpenStackConfig, ({ serviceKey }) =>
+    Effect.flatMap(
+      Config.option(Config.nonEmptyString(`OS_${serviceKey(options.type).toUpperCase()}_ENDPOINT_OVERRIDE`)),
+      (fromEnv) =>
+        make({
+          ...options,
+          interface: options.interface ?? settings.interface,
+          region: options.region ?? Option.getOrUndefined(settings.region),
+          endpointOverride: options.endpointOverride ??
+            Option.getOrUndefined(fromEnv) ??
+            settings.endpointOverrides?.[serviceKey(options.type)]
+        })
+    ))
+
+/**
+ * `OpenStackConfig` (for `serviceKey`), loaded when `fromSettings` runs, not
+ * when this module is imported: it reads clouds.yaml (the `yaml` package),
+ * which the main entry does not load. Whoever has `Settings` loaded it already.
+ */
+const loadOpenStackConfig = Effect.promise(() => import("@effect-keystone/client/OpenStackConfig"))
 
 /**
  * `endpoint` joined with a relative `path` (see the module notes), or why not.

@@ -13,6 +13,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as KeystoneSession from "../src/KeystoneSession.js"
 import * as TokenStore from "../src/TokenStore.js"
+import * as RedisTokenStore from "../src/RedisTokenStore.js"
 import { privateRedis, uniquePrefix } from "./utils/redis.js"
 import { auth, ISSUE } from "./utils/session.js"
 
@@ -21,7 +22,7 @@ describe("KeystoneSession on Redis", () => {
     Effect.gen(function*() {
       const redis = yield* privateRedis
       const prefix = uniquePrefix("session-outage")
-      const storeLayer = TokenStore.layerRedis({ url: redis.url }, { prefix, timeout: "1 second" })
+      const storeLayer = RedisTokenStore.layer({ url: redis.url }, { prefix, timeout: "1 second" })
       const layers = KeystoneSession.layer({ auth }).pipe(
         Layer.provideMerge(KeystoneClient.layer({ authUrl: "http://keystone.test/v3", retry: false })),
         Layer.provideMerge(storeLayer),
@@ -32,7 +33,7 @@ describe("KeystoneSession on Redis", () => {
       const sim = Context.get(context, KeystoneSim.KeystoneSim)
       const store = Context.get(context, TokenStore.TokenStore)
       // a second store instance: what another process would read
-      const reader = yield* TokenStore.makeRedis({ url: redis.url }, { prefix, timeout: "1 second" })
+      const reader = yield* RedisTokenStore.make({ url: redis.url }, { prefix, timeout: "1 second" })
       const stored = Effect.map(reader.get(session.storeKey), Option.map((t) => t.auditIds[0]))
 
       const first = yield* session.token

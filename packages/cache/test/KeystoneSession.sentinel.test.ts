@@ -21,6 +21,7 @@ import * as Schedule from "effect/Schedule"
 import { Redis } from "ioredis"
 import * as KeystoneSession from "../src/KeystoneSession.js"
 import * as TokenStore from "../src/TokenStore.js"
+import * as RedisTokenStore from "../src/RedisTokenStore.js"
 import { uniquePrefix } from "./utils/redis.js"
 import { onNode, sentinel, untilTrue } from "./utils/redisTopology.js"
 import { auth, ISSUE } from "./utils/session.js"
@@ -54,7 +55,7 @@ describe("KeystoneSession on Redis Sentinel", () => {
       const context = yield* Layer.build(
         KeystoneSession.layer({ auth }).pipe(
           Layer.provideMerge(KeystoneClient.layer({ authUrl: "http://keystone.test/v3", retry: false })),
-          Layer.provideMerge(TokenStore.layerRedis({ client }, storeOptions)),
+          Layer.provideMerge(RedisTokenStore.layer({ client }, storeOptions)),
           Layer.provideMerge(KeystoneSim.layer())
         )
       )
@@ -76,7 +77,7 @@ describe("KeystoneSession on Redis Sentinel", () => {
         )
       ))
       // another process holds the session's lock across the failover
-      const other = yield* TokenStore.makeRedis({ client }, storeOptions)
+      const other = yield* RedisTokenStore.make({ client }, storeOptions)
       const holding = yield* Deferred.make<void>()
       const holder = yield* Effect.fork(
         other.withLock(session.storeKey, Effect.zipRight(Deferred.succeed(holding, undefined), Effect.sleep("1500 millis")))

@@ -2,7 +2,7 @@
  * `TokenStore.layerEncrypted`: the shared conformance suite over memory and
  * Redis, and what an attacker who can write the Redis can and cannot do.
  */
-import * as NodeFileSystem from "@effect/platform-node/NodeFileSystem"
+import * as NodeContext from "@effect/platform-node/NodeContext"
 import { afterAll, describe, expect, it } from "@effect/vitest"
 import { Token } from "@effect-keystone/schema"
 import * as Config from "effect/Config"
@@ -18,6 +18,8 @@ import * as Os from "node:os"
 import * as Path from "node:path"
 import type { Redis } from "ioredis"
 import { TokenStore } from "../src/index.js"
+import * as FileTokenStore from "../src/FileTokenStore.js"
+import * as RedisTokenStore from "../src/RedisTokenStore.js"
 import { conformance } from "./TokenStore.conformance.js"
 import { capture } from "./utils/logs.js"
 import { inspectRedis, uniquePrefix, useRedisUrl } from "./utils/redis.js"
@@ -40,13 +42,13 @@ const fileRoot = Fs.mkdtempSync(Path.join(Os.tmpdir(), "effect-keystone-encrypte
 afterAll(() => Fs.rmSync(fileRoot, { recursive: true, force: true }))
 conformance(
   "encrypted over file",
-  encryptedOver(TokenStore.layerFile({ directory: Path.join(fileRoot, "conformance") }).pipe(Layer.provide(NodeFileSystem.layer))),
+  encryptedOver(FileTokenStore.layer({ directory: Path.join(fileRoot, "conformance") }).pipe(Layer.provide(NodeContext.layer))),
   { shared: true }
 )
 const conformancePrefix = uniquePrefix("encrypted-conformance")
 conformance(
   "encrypted over redis",
-  Layer.suspend(() => encryptedOver(TokenStore.layerRedis({ url: url() }, { prefix: conformancePrefix }))),
+  Layer.suspend(() => encryptedOver(RedisTokenStore.layer({ url: url() }, { prefix: conformancePrefix }))),
   { shared: true }
 )
 
@@ -63,7 +65,7 @@ const on = <A, E>(layer: Layer.Layer<TokenStore.TokenStore, E>, effect: Effect.E
 
 const redisLayer = (prefix: string, keys: ReadonlyArray<Redacted.Redacted<string>> = [keyA]) =>
   TokenStore.layerEncrypted({ keys: keys as [Redacted.Redacted<string>] }).pipe(
-    Layer.provide(TokenStore.layerRedis({ url: url() }, { prefix }))
+    Layer.provide(RedisTokenStore.layer({ url: url() }, { prefix }))
   )
 
 describe("TokenStore.layerEncrypted on Redis: what is stored", () => {
@@ -88,7 +90,7 @@ describe("TokenStore.layerEncrypted on Redis: what is stored", () => {
       const directory = Path.join(fileRoot, "clear")
       const key = freshKey()
       const token = makeToken()
-      const layer = encryptedOver(TokenStore.layerFile({ directory }).pipe(Layer.provide(NodeFileSystem.layer)))
+      const layer = encryptedOver(FileTokenStore.layer({ directory }).pipe(Layer.provide(NodeContext.layer)))
       yield* on(layer, Effect.flatMap(store, (s) => s.set(key, token)))
       const value = Fs.readFileSync(Path.join(directory, `${key}.json`), "utf8")
       expect(value).toMatch(/^ek1\.[0-9a-f]{8}\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]+$/)
@@ -323,7 +325,7 @@ describe("KeystoneSession over an encrypted Redis", () => {
   it.scopedLive("a plaintext token planted under the session's key is not adopted; the session logs in itself", () =>
     Effect.gen(function*() {
       const prefix = uniquePrefix("enc-session")
-      const plain = yield* Layer.build(TokenStore.layerRedis({ url: url() }, { prefix }))
+      const plain = yield* Layer.build(RedisTokenStore.layer({ url: url() }, { prefix }))
       const env = yield* makeEnv({ store: Layer.orDie(redisLayer(prefix)) })
       const logs = capture()
       const session = yield* Effect.provide(makeSession(env), logs.layer)

@@ -4,7 +4,10 @@
  * @since 0.1.0
  */
 import type * as FileSystem from "@effect/platform/FileSystem"
+import type * as Path from "@effect/platform/Path"
 import { TokenStore } from "@effect-keystone/cache"
+import * as FileTokenStore from "@effect-keystone/cache/FileTokenStore"
+import * as RedisTokenStore from "@effect-keystone/cache/RedisTokenStore"
 import * as Config from "effect/Config"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -46,7 +49,7 @@ export const defaultDirectory: Effect.Effect<string> = Effect.gen(function*() {
 export const layer = (
   kind: CacheKind,
   url: Option.Option<string>
-): Layer.Layer<TokenStore.TokenStore, UsageError, FileSystem.FileSystem> => {
+): Layer.Layer<TokenStore.TokenStore, UsageError, FileSystem.FileSystem | Path.Path> => {
   switch (kind) {
     case "memory":
       return Option.isSome(url)
@@ -56,7 +59,7 @@ export const layer = (
       return Layer.unwrapEffect(
         Effect.map(
           Option.match(url, { onNone: () => defaultDirectory, onSome: Effect.succeed }),
-          (directory) => TokenStore.layerFile({ directory: path.resolve(directory) })
+          (directory) => FileTokenStore.layer({ directory: path.resolve(directory) })
         )
       )
     case "redis": {
@@ -64,7 +67,7 @@ export const layer = (
       if (!/^rediss?:\/\//.test(target)) {
         return Layer.fail(new UsageError({ message: `--cache-url must be a redis:// or rediss:// URL for --cache redis` }))
       }
-      return TokenStore.layerRedis({ url: target })
+      return RedisTokenStore.layer({ url: target })
     }
   }
 }

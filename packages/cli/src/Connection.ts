@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import type * as FileSystem from "@effect/platform/FileSystem"
+import type * as Path from "@effect/platform/Path"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import { KeystoneSession, TokenStore } from "@effect-keystone/cache"
 import { KeystoneClient, type OpenStackConfig } from "@effect-keystone/client"
@@ -67,7 +68,7 @@ export const session = (
 ): Layer.Layer<
   KeystoneSession.KeystoneSession | KeystoneClient.KeystoneClient,
   Tls.TlsFileError | UsageError,
-  FileSystem.FileSystem
+  FileSystem.FileSystem | Path.Path
 > =>
   KeystoneSession.layer({ auth: settings.auth }).pipe(
     Layer.provideMerge(Layer.merge(client(settings), Cache.layer(cache.kind, cache.url)))

@@ -4,7 +4,7 @@
  *
  * @internal
  */
-import { KeystoneError } from "@effect-keystone/client"
+import * as KeystoneError from "@effect-keystone/client/KeystoneError"
 import * as Duration from "effect/Duration"
 
 /** Transient failures (503, 429, resets): from 2 s, doubling, at most a minute. @internal */

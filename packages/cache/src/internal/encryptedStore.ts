@@ -7,17 +7,15 @@
  * bytes and `ciphertext` the AES-GCM output (128-bit tag included), both
  * base64url. The associated data is `ek1|<kid>|<store key>`. The plaintext is
  * the usual envelope (`TokenStore.encode`).
- *
- * This module is imported by `TokenStore.ts` and imports it back: nothing at
- * the top level here may touch `TokenStore`'s values.
  */
 import * as Arr from "effect/Array"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import * as TokenStore from "../TokenStore.js"
+import type * as TokenStore from "../TokenStore.js"
 import * as Envelope from "./envelope.js"
+import { TokenStoreEncryptionError, TokenStoreError } from "./storeErrors.js"
 
 const format = "ek1"
 const nonceBytes = 12
@@ -59,8 +57,8 @@ const base64Decode = (text: string): Uint8Array<ArrayBuffer> | undefined => {
   }
 }
 
-const fail = (reason: TokenStore.TokenStoreEncryptionError["reason"], message: string) =>
-  new TokenStore.TokenStoreEncryptionError({ reason, message })
+const fail = (reason: TokenStoreEncryptionError["reason"], message: string) =>
+  new TokenStoreEncryptionError({ reason, message })
 
 /** Checks one secret and derives its AES key and key id; the error names the key's position only. */
 const deriveKey = (subtle: Subtle, secret: Redacted.Redacted<string>, index: number) =>
@@ -98,7 +96,7 @@ const associatedData = (kid: string, key: TokenStore.StoreKey) => encoder.encode
 export const make = (
   store: TokenStore.TokenStoreService,
   secrets: ReadonlyArray<Redacted.Redacted<string>>
-): Effect.Effect<TokenStore.TokenStoreService, TokenStore.TokenStoreEncryptionError> =>
+): Effect.Effect<TokenStore.TokenStoreService, TokenStoreEncryptionError> =>
   Effect.gen(function*() {
     const subtle: Subtle | undefined = globalThis.crypto?.subtle
     if (subtle === undefined) return yield* Effect.fail(fail("NoWebCrypto", "globalThis.crypto.subtle is not available"))
@@ -123,7 +121,7 @@ export const make = (
           return `${format}.${current.id}.${base64UrlEncode(nonce)}.${base64UrlEncode(new Uint8Array(sealed))}`
         },
         catch: () =>
-          new TokenStore.TokenStoreError({ backend: store.backend, operation: "set", message: `set ${key}: encryption failed` })
+          new TokenStoreError({ backend: store.backend, operation: "set", message: `set ${key}: encryption failed` })
       })
 
     const open = (key: TokenStore.StoreKey, stored: string): Effect.Effect<Either.Either<string, OpenFailure>> =>

@@ -17,7 +17,6 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
-import { randomUUID } from "node:crypto"
 import * as Os from "node:os"
 import { describe, isReason } from "./fileErrors.js"
 import * as Lock from "./lock.js"
@@ -128,7 +127,7 @@ export const make = (options: Options) => {
    */
   const takeIfSame = (path: string, expected: Identity): Effect.Effect<boolean, PlatformError> =>
     Effect.suspend(() => {
-      const aside = `${path}.${randomUUID()}.aside`
+      const aside = `${path}.${globalThis.crypto.randomUUID()}.aside`
       return fs.rename(path, aside).pipe(
         Effect.zipRight(Effect.either(look(aside))),
         Effect.flatMap((seen) =>
@@ -153,7 +152,7 @@ export const make = (options: Options) => {
   const tryCreate = (path: string): Effect.Effect<Identity | undefined, PlatformError> =>
     Effect.gen(function*() {
       const now = yield* Clock.currentTimeMillis
-      const content = JSON.stringify({ pid: process.pid, host, id: randomUUID(), time: now } satisfies LockInfo)
+      const content = JSON.stringify({ pid: process.pid, host, id: globalThis.crypto.randomUUID(), time: now } satisfies LockInfo)
       return yield* Effect.scoped(Effect.gen(function*() {
         const file = yield* fs.open(path, { flag: "wx", mode: 0o600 })
         yield* file.writeAll(encoder.encode(content)).pipe(

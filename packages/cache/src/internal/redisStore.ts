@@ -2,34 +2,25 @@
  * The Redis backend of `TokenStore`, on ioredis.
  *
  * Values are envelope strings under `${prefix}token:${key}` with a `PX` TTL of
- * the token's remaining life; locks are `SET ${prefix}lock:${key} <unique> NX
- * PX <ttl>`, kept alive while held and released by a compare-and-delete
- * script, so only their owner ever removes them.
+ * the token's remaining life; locks (`RedisLock`) are `${prefix}lock:${key}`.
  *
  * Nothing here waits on Redis for longer than the operation timeout: the
  * store never lets commands queue while disconnected (it waits for the
  * connection to be ready, failing on the first connection error), and every
  * operation is bounded by `timeout` as well as ioredis' own `commandTimeout`.
- *
- * This module is imported by `TokenStore.ts` and imports it back: nothing at
- * the top level here may touch `TokenStore`'s values.
  */
 import * as DateTime from "effect/DateTime"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import type * as Scope from "effect/Scope"
 import { Redis } from "ioredis"
 import type { Cluster, RedisOptions } from "ioredis"
-import { randomUUID } from "node:crypto"
-import * as Os from "node:os"
-import * as TokenStore from "../TokenStore.js"
+import type * as RedisTokenStore from "../RedisTokenStore.js"
+import type * as TokenStore from "../TokenStore.js"
 import * as Envelope from "./envelope.js"
-import * as Lock from "./lock.js"
-
-type Connection = TokenStore.RedisConnection
-type Options = TokenStore.RedisStoreOptions
+import * as RedisLock from "./redisLock.js"
+import { TokenStoreError } from "./storeErrors.js"
 
 const ownedDefaults: Omit<RedisOptions, "replyMapping"> = {
   lazyConnect: true,
@@ -50,18 +41,6 @@ if kind ~= "string" then return {kind} end
 local size = redis.call("strlen", KEYS[1])
 if size > tonumber(ARGV[1]) then return size end
 return redis.call("get", KEYS[1])`
-
-/**
- * SET NX PX, after dropping a lock key without an expiry (or of another
- * type without one): this library never writes such a lock, so it is planted
- * or broken and would otherwise be waited for on every call.
- */
-const acquireScript = `if redis.call("pttl", KEYS[1]) == -1 then redis.call("del", KEYS[1]) end
-return redis.call("set", KEYS[1], ARGV[1], "PX", ARGV[2], "NX")`
-
-const releaseScript = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`
-const extendScript =
-  `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end`
 
 /** A message from a Redis or socket error; never a command's arguments. */
 const describe = (error: unknown): string => {
@@ -108,8 +87,8 @@ const ready = (client: Client): Effect.Effect<void, unknown> =>
  * @internal
  */
 export const make = (
-  connection: Connection,
-  options: Options = {}
+  connection: RedisTokenStore.Connection,
+  options: RedisTokenStore.Options = {}
 ): Effect.Effect<TokenStore.TokenStoreService, never, Scope.Scope> =>
   Effect.gen(function*() {
     const client: Client = "client" in connection
@@ -131,12 +110,8 @@ export const make = (
 
     const prefix = options.prefix ?? "effect-keystone:"
     const timeout = Duration.decode(options.timeout ?? Duration.seconds(3))
-    const lockTtlMillis = Math.max(100, Math.round(Duration.toMillis(Duration.decode(options.lockTtl ?? Duration.seconds(30)))))
-    const waitTimeout = Duration.decode(options.lockWaitTimeout ?? Duration.seconds(60))
     const maxEntryBytes = Math.max(1, Math.floor(options.maxEntryBytes ?? 4 * 1024 * 1024))
     const tokenKey = (key: TokenStore.StoreKey) => `${prefix}token:${key}`
-    const lockKey = (key: TokenStore.StoreKey) => `${prefix}lock:${key}`
-    const owner = `${Os.hostname()}:${process.pid}`
 
     /** A command, once connected, bounded in time; failures as descriptions. */
     const command = <A>(f: () => Promise<A>): Effect.Effect<A, string> =>
@@ -150,19 +125,19 @@ export const make = (
       )
 
     const run = <A>(
-      operation: TokenStore.TokenStoreError["operation"],
+      operation: TokenStoreError["operation"],
       key: TokenStore.StoreKey,
       f: () => Promise<A>
-    ): Effect.Effect<A, TokenStore.TokenStoreError> =>
+    ): Effect.Effect<A, TokenStoreError> =>
       command(f).pipe(
         Effect.mapError((message) =>
-          new TokenStore.TokenStoreError({ backend: "redis", operation, message: `${operation} ${key}: ${message}` })
+          new TokenStoreError({ backend: "redis", operation, message: `${operation} ${key}: ${message}` })
         )
       )
 
     const warnMiss = (key: TokenStore.StoreKey, reason: string) => Envelope.warnMiss({ backend: "redis", key }, reason)
 
-    const rawGet = (key: TokenStore.StoreKey): Effect.Effect<Option.Option<string>, TokenStore.TokenStoreError> =>
+    const rawGet = (key: TokenStore.StoreKey): Effect.Effect<Option.Option<string>, TokenStoreError> =>
       run("get", key, () => client.eval(readScript, 1, tokenKey(key), maxEntryBytes)).pipe(
         Effect.flatMap((reply: unknown) => {
           if (reply === null) return Effect.succeed(Option.none())
@@ -177,12 +152,12 @@ export const make = (
       key: TokenStore.StoreKey,
       value: string,
       expiresAt: Option.Option<DateTime.Utc>
-    ): Effect.Effect<void, TokenStore.TokenStoreError> =>
+    ): Effect.Effect<void, TokenStoreError> =>
       Effect.flatMap(DateTime.now, (now) => {
         const size = Buffer.byteLength(value, "utf8")
         if (size > maxEntryBytes) {
           return Effect.fail(
-            new TokenStore.TokenStoreError({
+            new TokenStoreError({
               backend: "redis",
               operation: "set",
               message: `set ${key}: entry of ${size} bytes is over maxEntryBytes (${maxEntryBytes})`
@@ -201,59 +176,15 @@ export const make = (
 
     const { get, set } = Envelope.entries({ get: rawGet, set: rawSet }, (key) => ({ backend: "redis", key }))
 
-    const remove = (key: TokenStore.StoreKey): Effect.Effect<void, TokenStore.TokenStoreError> =>
+    const remove = (key: TokenStore.StoreKey): Effect.Effect<void, TokenStoreError> =>
       Effect.asVoid(run("remove", key, () => client.del(tokenKey(key))))
 
-    const attempt = (key: TokenStore.StoreKey): Effect.Effect<Lock.Attempt<string>, string> =>
-      Effect.suspend(() => {
-        const value = `${owner}:${randomUUID()}`
-        return command(() => client.eval(acquireScript, 1, lockKey(key), value, lockTtlMillis)).pipe(
-          Effect.map((reply): Lock.Attempt<string> =>
-            reply === "OK" ? { _tag: "Acquired", held: value } : { _tag: "Busy" }
-          )
-        )
-      })
-
-    const heartbeat = (key: TokenStore.StoreKey, value: string): Effect.Effect<void> =>
-      Effect.gen(function*() {
-        while (true) {
-          yield* Effect.sleep(Duration.millis(Math.floor(lockTtlMillis / 3)))
-          const extended = yield* command(() => client.eval(extendScript, 1, lockKey(key), value, lockTtlMillis)).pipe(
-            Effect.either
-          )
-          if (Either.isRight(extended) && extended.right === 0) {
-            return yield* Effect.logWarning("TokenStore: lost a lock while holding it").pipe(
-              Effect.annotateLogs({ backend: "redis", key })
-            )
-          }
-        }
-      })
-
-    const release = (key: TokenStore.StoreKey, value: string): Effect.Effect<void> =>
-      command(() => client.eval(releaseScript, 1, lockKey(key), value)).pipe(
-        Effect.flatMap((deleted) =>
-          deleted === 1
-            ? Effect.void
-            : Effect.logWarning("TokenStore: our lock had expired or was taken before release").pipe(
-              Effect.annotateLogs({ backend: "redis", key })
-            )
-        ),
-        Effect.catchAll((reason) =>
-          Effect.logWarning("TokenStore: could not release a lock (it expires by itself)").pipe(
-            Effect.annotateLogs({ backend: "redis", key, reason })
-          )
-        )
-      )
-
-    const withLock = <A, E, R>(key: TokenStore.StoreKey, effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
-      Lock.withLock({
-        backend: "redis",
-        key,
-        waitTimeout,
-        attempt: attempt(key),
-        heartbeat: (value: string) => heartbeat(key, value),
-        release: (value: string) => release(key, value)
-      }, effect)
+    const withLock = RedisLock.make({
+      script: (source, key, args) => command(() => client.eval(source, 1, key, ...args)),
+      lockKey: (key) => `${prefix}lock:${key}`,
+      ttl: options.lockTtl ?? Duration.seconds(30),
+      waitTimeout: options.lockWaitTimeout ?? Duration.seconds(60)
+    })
 
     return { backend: "redis", get, set, remove, withLock, raw: { get: rawGet, set: rawSet } } satisfies TokenStore.TokenStoreService
   })

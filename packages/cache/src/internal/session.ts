@@ -6,7 +6,8 @@
  * @internal
  */
 import * as HttpClient from "@effect/platform/HttpClient"
-import { KeystoneClient, KeystoneError } from "@effect-keystone/client"
+import * as KeystoneClient from "@effect-keystone/client/KeystoneClient"
+import * as KeystoneError from "@effect-keystone/client/KeystoneError"
 import { Catalog, type Token } from "@effect-keystone/schema"
 import * as Cause from "effect/Cause"
 import * as DateTime from "effect/DateTime"

@@ -6,7 +6,9 @@
  * or a typed error, or runs without the lock.
  */
 import * as FileSystem from "@effect/platform/FileSystem"
+import * as NodeContext from "@effect/platform-node/NodeContext"
 import * as NodeFileSystem from "@effect/platform-node/NodeFileSystem"
+import * as NodePath from "@effect/platform-node/NodePath"
 import { afterAll, describe, expect, it } from "@effect/vitest"
 import * as Cause from "effect/Cause"
 import * as Duration from "effect/Duration"
@@ -21,6 +23,7 @@ import * as Net from "node:net"
 import * as Os from "node:os"
 import * as Path from "node:path"
 import { TokenStore } from "../src/index.js"
+import * as FileTokenStore from "../src/FileTokenStore.js"
 import { capture } from "./utils/logs.js"
 import { ISSUE, makeEnv, makeSession } from "./utils/session.js"
 import { freshKey, makeToken } from "./utils/tokens.js"
@@ -53,8 +56,8 @@ const freshDir = () => {
   return directory
 }
 
-const fileLayer = (options: TokenStore.FileOptions) =>
-  TokenStore.layerFile(options).pipe(Layer.provide(NodeFileSystem.layer))
+const fileLayer = (options: FileTokenStore.Options) =>
+  FileTokenStore.layer(options).pipe(Layer.provide(NodeContext.layer))
 
 const store = TokenStore.TokenStore
 
@@ -126,7 +129,7 @@ const plants: ReadonlyArray<Plant> = [
   }
 ]
 
-describe("TokenStore.layerFile: special files", () => {
+describe("FileTokenStore.layer: special files", () => {
   for (const p of plants) {
     it.live(`${p.name} at <key>.json: get misses with a warning, set/remove end with a result or a TokenStoreError`, () =>
       Effect.gen(function*() {
@@ -195,7 +198,7 @@ describe("TokenStore.layerFile: special files", () => {
   }
 })
 
-describe("TokenStore.layerFile: locks it must not trust", () => {
+describe("FileTokenStore.layer: locks it must not trust", () => {
   const writeLock = (directory: string, key: string, content: string, mtime: Date) => {
     const path = Path.join(directory, `${key}.lock`)
     Fs.writeFileSync(path, content, { mode: 0o600 })
@@ -303,10 +306,10 @@ describe("TokenStore.layerFile: locks it must not trust", () => {
               return fs.rename(from, to)
             })
         }))
-      ).pipe(Layer.provide(NodeFileSystem.layer))
+      ).pipe(Layer.provide(NodeFileSystem.layer), Layer.merge(NodePath.layer))
       const logs = capture()
       const result = yield* Effect.flatMap(store, (s) => s.withLock(key, Effect.succeed("ran"))).pipe(
-        Effect.provide(TokenStore.layerFile({ directory, lockWaitTimeout: "300 millis" })),
+        Effect.provide(FileTokenStore.layer({ directory, lockWaitTimeout: "300 millis" })),
         Effect.provide(racing),
         Effect.provide(logs.layer)
       )

@@ -17,6 +17,7 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type { Redis } from "ioredis"
 import { TokenStore } from "../src/index.js"
+import * as RedisTokenStore from "../src/RedisTokenStore.js"
 import { capture } from "./utils/logs.js"
 import { inspectRedis, uniquePrefix, usePrivateRedis } from "./utils/redis.js"
 import { freshKey, makeToken } from "./utils/tokens.js"
@@ -38,7 +39,7 @@ const outputBytes = (redis: Redis) =>
     Effect.map((info) => Number(/total_net_output_bytes:(\d+)/.exec(info)?.[1] ?? Number.NaN))
   )
 
-describe("TokenStore.layerRedis against hostile values", () => {
+describe("RedisTokenStore.layer against hostile values", () => {
   it.scopedLive("a 100 MB value at the entry key is a miss with a warning, and is never transferred", () =>
     Effect.gen(function*() {
       const redis = yield* inspector
@@ -48,7 +49,7 @@ describe("TokenStore.layerRedis against hostile values", () => {
       const logs = capture()
       const before = yield* outputBytes(redis)
       const got = yield* bounded(Effect.flatMap(store, (s) => s.get(key))).pipe(
-        Effect.provide(TokenStore.layerRedis({ url: server().url }, { prefix })),
+        Effect.provide(RedisTokenStore.layer({ url: server().url }, { prefix })),
         Effect.provide(logs.layer)
       )
       const sent = (yield* outputBytes(redis)) - before
@@ -77,7 +78,7 @@ describe("TokenStore.layerRedis against hostile values", () => {
         const token = makeToken()
         const [before, after] = yield* Effect.flatMap(store, (s) =>
           Effect.all([s.get(key), Effect.zipRight(s.set(key, token), s.get(key))])).pipe(
-            Effect.provide(TokenStore.layerRedis({ url: server().url }, { prefix })),
+            Effect.provide(RedisTokenStore.layer({ url: server().url }, { prefix })),
             Effect.provide(logs.layer)
           )
         expect(before).toEqual(Option.none())
@@ -101,7 +102,7 @@ describe("TokenStore.layerRedis against hostile values", () => {
         yield* Effect.promise(() => plant(redis, `${prefix}lock:${key}`))
         const logs = capture()
         const result = yield* bounded(Effect.flatMap(store, (s) => s.withLock(key, Effect.succeed("ran")))).pipe(
-          Effect.provide(TokenStore.layerRedis({ url: server().url }, { prefix, lockWaitTimeout: "1 hour" })),
+          Effect.provide(RedisTokenStore.layer({ url: server().url }, { prefix, lockWaitTimeout: "1 hour" })),
           Effect.provide(logs.layer)
         )
         expect(result).toBe("ran")
@@ -116,7 +117,7 @@ describe("TokenStore.layerRedis against hostile values", () => {
       const prefix = uniquePrefix("cap")
       const key = freshKey()
       const error = yield* Effect.flip(Effect.flatMap(store, (s) => s.set(key, makeToken({ services: 30 })))).pipe(
-        Effect.provide(TokenStore.layerRedis({ url: server().url }, { prefix, maxEntryBytes: 1_000 }))
+        Effect.provide(RedisTokenStore.layer({ url: server().url }, { prefix, maxEntryBytes: 1_000 }))
       )
       expect(error).toMatchObject({ _tag: "TokenStoreError", backend: "redis", operation: "set" })
       expect(error.message).toContain("maxEntryBytes")
@@ -153,7 +154,7 @@ const generator = (initial: number) => {
 /** Writes a value at `redisKey`; `sealed` is a genuine encrypted entry for the same store key. */
 type Plant = (redis: Redis, redisKey: string, sealed: string) => Promise<unknown>
 
-describe("TokenStore.layerRedis fuzz", () => {
+describe("RedisTokenStore.layer fuzz", () => {
   it.scopedLive(
     `${fuzzRuns} random values at entry and lock keys (plain and encrypted stores): valid results or TokenStoreError, each bounded (seed ${seed})`,
     () =>
@@ -162,7 +163,7 @@ describe("TokenStore.layerRedis fuzz", () => {
         const rng = generator(seed)
         const prefix = uniquePrefix("fuzz")
         const options = { prefix, lockWaitTimeout: "150 millis", timeout: "3 seconds" } as const
-        const plainLayer = TokenStore.layerRedis({ url: server().url }, options)
+        const plainLayer = RedisTokenStore.layer({ url: server().url }, options)
         const plain = yield* Layer.build(plainLayer)
         const encrypted = yield* Layer.build(
           TokenStore.layerEncrypted({ keys: [encryptionKey] }).pipe(Layer.provide(plainLayer))

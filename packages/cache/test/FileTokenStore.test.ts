@@ -1,6 +1,8 @@
 import { SystemError } from "@effect/platform/Error"
 import * as FileSystem from "@effect/platform/FileSystem"
+import * as NodeContext from "@effect/platform-node/NodeContext"
 import * as NodeFileSystem from "@effect/platform-node/NodeFileSystem"
+import * as NodePath from "@effect/platform-node/NodePath"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
 import * as DateTime from "effect/DateTime"
 import * as Duration from "effect/Duration"
@@ -17,6 +19,7 @@ import * as Os from "node:os"
 import * as Path from "node:path"
 import { fileURLToPath } from "node:url"
 import { TokenStore } from "../src/index.js"
+import * as FileTokenStore from "../src/FileTokenStore.js"
 import { conformance } from "./TokenStore.conformance.js"
 import { capture } from "./utils/logs.js"
 import { expiringIn, freshKey, makeToken } from "./utils/tokens.js"
@@ -28,8 +31,8 @@ let dirCount = 0
 /** A fresh directory path under the run's root (not created). */
 const freshDir = () => Path.join(root, `d${dirCount++}`)
 
-const fileLayer = (options: TokenStore.FileOptions) =>
-  TokenStore.layerFile(options).pipe(Layer.provide(NodeFileSystem.layer))
+const fileLayer = (options: FileTokenStore.Options) =>
+  FileTokenStore.layer(options).pipe(Layer.provide(NodeContext.layer))
 
 conformance("file", fileLayer({ directory: Path.join(root, "conformance") }), { shared: true })
 
@@ -40,7 +43,7 @@ const tokenId = (token: { readonly id: Redacted.Redacted<string> }) => Redacted.
 /** NodeFileSystem with some operations replaced, to play a full or read-only disk. */
 const faultyFs = (patch: (fs: FileSystem.FileSystem) => Partial<FileSystem.FileSystem>) =>
   Layer.effect(FileSystem.FileSystem, Effect.map(FileSystem.FileSystem, (fs) => ({ ...fs, ...patch(fs) }))).pipe(
-    Layer.provide(NodeFileSystem.layer)
+    Layer.provide(NodeFileSystem.layer), Layer.merge(NodePath.layer)
   )
 
 const systemError = (method: string, path: string, code: string, reason: SystemError["reason"] = "Unknown") =>
@@ -53,7 +56,7 @@ const systemError = (method: string, path: string, code: string, reason: SystemE
     cause: Object.assign(new Error(`${code}: simulated`), { code })
   })
 
-describe("TokenStore.layerFile", () => {
+describe("FileTokenStore.layer", () => {
   describe("files and modes", () => {
     it.live("creates the directory 0700 and files 0600 even with umask 0", () =>
       Effect.gen(function*() {
@@ -251,7 +254,7 @@ describe("TokenStore.layerFile", () => {
                 : file)
         }))
         const error = yield* Effect.flatMap(store, (s) => Effect.flip(s.set(key, after))).pipe(
-          Effect.provide(TokenStore.layerFile({ directory })),
+          Effect.provide(FileTokenStore.layer({ directory })),
           Effect.provide(full)
         )
         expect(error).toBeInstanceOf(TokenStore.TokenStoreError)
@@ -271,7 +274,7 @@ describe("TokenStore.layerFile", () => {
             options?.flag === "wx" ? Effect.fail(systemError("open", path, "EROFS")) : fs.open(path, options)
         }))
         const error = yield* Effect.flatMap(store, (s) => Effect.flip(s.set(freshKey(), makeToken()))).pipe(
-          Effect.provide(TokenStore.layerFile({ directory })),
+          Effect.provide(FileTokenStore.layer({ directory })),
           Effect.provide(readOnly)
         )
         expect(error.operation).toBe("set")
@@ -290,7 +293,7 @@ describe("TokenStore.layerFile", () => {
               : fs.open(path, options)
         }))
         const result = yield* Effect.flatMap(store, (s) => s.withLock(key, Effect.succeed("ran"))).pipe(
-          Effect.provide(TokenStore.layerFile({ directory })),
+          Effect.provide(FileTokenStore.layer({ directory })),
           Effect.provide(denied),
           Effect.provide(logs.layer)
         )

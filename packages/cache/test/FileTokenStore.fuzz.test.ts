@@ -7,7 +7,7 @@
  * `FUZZ_RUNS` raises the number of cases (default 100, a few seconds);
  * `FUZZ_SEED` replays one run.
  */
-import * as NodeFileSystem from "@effect/platform-node/NodeFileSystem"
+import * as NodeContext from "@effect/platform-node/NodeContext"
 import { afterAll, describe, expect, it } from "@effect/vitest"
 import { FastCheck as fc } from "effect"
 import * as Cause from "effect/Cause"
@@ -23,6 +23,7 @@ import * as Fs from "node:fs"
 import * as Os from "node:os"
 import * as Path from "node:path"
 import { TokenStore } from "../src/index.js"
+import * as FileTokenStore from "../src/FileTokenStore.js"
 import { capture } from "./utils/logs.js"
 import { freshKey, makeToken } from "./utils/tokens.js"
 
@@ -234,7 +235,7 @@ const runCase = (entry: Spec, lock: Spec) =>
       }
       expectTyped("remove", yield* bounded(s.remove(key)))
     }).pipe(
-      Effect.provide(TokenStore.layerFile({ directory, lockWaitTimeout: "50 millis" }).pipe(Layer.provide(NodeFileSystem.layer))),
+      Effect.provide(FileTokenStore.layer({ directory, lockWaitTimeout: "50 millis" }).pipe(Layer.provide(NodeContext.layer))),
       Effect.provide(logs.layer)
     )
     for (const line of logs.lines) {
@@ -243,7 +244,7 @@ const runCase = (entry: Spec, lock: Spec) =>
     }
   })
 
-describe("TokenStore.layerFile fuzzing", () => {
+describe("FileTokenStore.layer fuzzing", () => {
   it.live(`${runs} generated entry and lock files (contents and types): typed outcomes only, bounded, memory flat`, () =>
     Effect.gen(function*() {
       const memory = () => {

@@ -15,6 +15,7 @@ import * as Redacted from "effect/Redacted"
 import * as Scope from "effect/Scope"
 import { Cluster } from "ioredis"
 import { KeystoneSession, TokenStore } from "../src/index.js"
+import * as RedisTokenStore from "../src/RedisTokenStore.js"
 import { conformance } from "./TokenStore.conformance.js"
 import { uniquePrefix } from "./utils/redis.js"
 import { cluster, type Node, onNode } from "./utils/redisTopology.js"
@@ -44,7 +45,7 @@ const clusterClient = (): Cluster => {
   return client
 }
 
-const storeLayer = (prefix: string) => Layer.suspend(() => TokenStore.layerRedis({ client: clusterClient() }, { prefix }))
+const storeLayer = (prefix: string) => Layer.suspend(() => RedisTokenStore.layer({ client: clusterClient() }, { prefix }))
 const key = Redacted.make(Buffer.alloc(32, 7).toString("base64"))
 
 conformance("redis cluster", storeLayer(uniquePrefix("cluster-conformance")), { shared: true })
@@ -60,7 +61,7 @@ const holder = (redisKey: string) =>
     Promise.all(nodes.map((n) => onNode(n.port, (r) => r.exists(redisKey).catch(() => 0))))
   ).pipe(Effect.map((found) => Option.fromNullable(nodes[found.findIndex((x) => x === 1)]?.port)))
 
-describe("TokenStore.layerRedis on a Cluster", () => {
+describe("RedisTokenStore.layer on a Cluster", () => {
   it.live("entries spread over all 3 masters; an entry and its lock often live on different nodes", () =>
     Effect.gen(function*() {
       const prefix = uniquePrefix("cluster-spread")
@@ -89,7 +90,7 @@ describe("TokenStore.layerRedis on a Cluster", () => {
       const env = yield* makeEnv()
       const sessions = yield* Effect.forEach(Array.from({ length: 6 }), () =>
         Effect.gen(function*() {
-          const store = yield* TokenStore.makeRedis({ client: clusterClient() }, { prefix })
+          const store = yield* RedisTokenStore.make({ client: clusterClient() }, { prefix })
           return yield* Effect.provide(
             KeystoneSession.make({ auth }),
             Context.add(env.context, TokenStore.TokenStore, store)

@@ -9,6 +9,7 @@ import * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
 import { randomUUID } from "node:crypto"
 import { TokenStore } from "../src/index.js"
+import * as RedisTokenStore from "../src/RedisTokenStore.js"
 import { conformance } from "./TokenStore.conformance.js"
 import { capture } from "./utils/logs.js"
 import { freePort, inspectRedis, privateRedis, uniquePrefix, useRedisUrl } from "./utils/redis.js"
@@ -19,7 +20,7 @@ const url = useRedisUrl()
 const conformancePrefix = uniquePrefix("conformance")
 conformance(
   "redis",
-  Layer.suspend(() => TokenStore.layerRedis({ url: url() }, { prefix: conformancePrefix })),
+  Layer.suspend(() => RedisTokenStore.layer({ url: url() }, { prefix: conformancePrefix })),
   { shared: true }
 )
 
@@ -35,7 +36,7 @@ const elapsed = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
     return [a, Date.now() - start] as const
   })
 
-describe("TokenStore.layerRedis", () => {
+describe("RedisTokenStore.layer", () => {
   describe("keys, values and TTLs", () => {
     it.scopedLive("entries are `${prefix}token:${key}`; no key holds the token", () =>
       Effect.gen(function*() {
@@ -44,7 +45,7 @@ describe("TokenStore.layerRedis", () => {
         const key = freshKey()
         const token = makeToken()
         yield* Effect.flatMap(store, (s) => Effect.zipRight(s.set(key, token), s.withLock(key, Effect.void))).pipe(
-          Effect.provide(TokenStore.layerRedis({ url: url() }, { prefix }))
+          Effect.provide(RedisTokenStore.layer({ url: url() }, { prefix }))
         )
         const keys = yield* Effect.promise(() => redis.keys(`${prefix}*`))
         expect(keys).toEqual([`${prefix}token:${key}`])
@@ -59,7 +60,7 @@ describe("TokenStore.layerRedis", () => {
         const redis = yield* inspector
         const key = freshKey()
         yield* Effect.flatMap(store, (s) => s.set(key, makeToken())).pipe(
-          Effect.provide(TokenStore.layerRedis({ url: url() }))
+          Effect.provide(RedisTokenStore.layer({ url: url() }))
         )
         expect(yield* Effect.promise(() => redis.exists(`effect-keystone:token:${key}`))).toBe(1)
         yield* Effect.promise(() => redis.del(`effect-keystone:token:${key}`))
@@ -84,7 +85,7 @@ describe("TokenStore.layerRedis", () => {
           // overwriting an expiring entry with a never-expiring token clears the TTL
           yield* s.set(expiring, makeToken({ expiresAt: null }))
           expect(yield* Effect.promise(() => redis.pttl(`${prefix}token:${expiring}`))).toBe(-1)
-        }).pipe(Effect.provide(TokenStore.layerRedis({ url: url() }, { prefix })))
+        }).pipe(Effect.provide(RedisTokenStore.layer({ url: url() }, { prefix })))
         yield* Effect.promise(() => redis.del(`${prefix}token:${expiring}`, `${prefix}token:${forever}`))
       }))
 
@@ -112,7 +113,7 @@ describe("TokenStore.layerRedis", () => {
             const valid = yield* Effect.promise(() => redis.get(`${prefix}token:${key}`))
             yield* Effect.promise(() => redis.set(`${prefix}token:${key}`, c.value(valid!)))
             return yield* s.get(key)
-          }).pipe(Effect.provide(TokenStore.layerRedis({ url: url() }, { prefix })), Effect.provide(logs.layer))
+          }).pipe(Effect.provide(RedisTokenStore.layer({ url: url() }, { prefix })), Effect.provide(logs.layer))
           expect(got).toEqual(Option.none())
           const warnings = logs.warnings()
           expect(warnings).toHaveLength(1)
@@ -134,7 +135,7 @@ describe("TokenStore.layerRedis", () => {
           s.withLock(
             key,
             Effect.promise(() => Promise.all([redis.get(lockKey), redis.pttl(lockKey)]))
-          )).pipe(Effect.provide(TokenStore.layerRedis({ url: url() }, { prefix, lockTtl: "5 seconds" })))
+          )).pipe(Effect.provide(RedisTokenStore.layer({ url: url() }, { prefix, lockTtl: "5 seconds" })))
         expect(inside[0]).toMatch(new RegExp(`:${process.pid}:`))
         expect(inside[1]).toBeGreaterThan(0)
         expect(inside[1]).toBeLessThanOrEqual(5_000)
@@ -150,7 +151,7 @@ describe("TokenStore.layerRedis", () => {
         const logs = capture()
         yield* Effect.flatMap(store, (s) =>
           s.withLock(key, Effect.promise(() => redis.set(lockKey, "someone-else", "PX", 10_000)))).pipe(
-            Effect.provide(TokenStore.layerRedis({ url: url() }, { prefix })),
+            Effect.provide(RedisTokenStore.layer({ url: url() }, { prefix })),
             Effect.provide(logs.layer)
           )
         expect(yield* Effect.promise(() => redis.get(lockKey))).toBe("someone-else")
@@ -168,7 +169,7 @@ describe("TokenStore.layerRedis", () => {
         yield* Effect.promise(() => redis.set(`${prefix}lock:${key}`, "other-process", "PX", 400))
         const [result, ms] = yield* elapsed(
           Effect.flatMap(store, (s) => s.withLock(key, Effect.succeed("ran"))).pipe(
-            Effect.provide(TokenStore.layerRedis({ url: url() }, { prefix }))
+            Effect.provide(RedisTokenStore.layer({ url: url() }, { prefix }))
           )
         )
         expect(result).toBe("ran")
@@ -185,7 +186,7 @@ describe("TokenStore.layerRedis", () => {
         const logs = capture()
         const [result, ms] = yield* elapsed(
           Effect.flatMap(store, (s) => s.withLock(key, Effect.succeed("ran"))).pipe(
-            Effect.provide(TokenStore.layerRedis({ url: url() }, { prefix, lockWaitTimeout: "300 millis" })),
+            Effect.provide(RedisTokenStore.layer({ url: url() }, { prefix, lockWaitTimeout: "300 millis" })),
             Effect.provide(logs.layer)
           )
         )
@@ -200,7 +201,7 @@ describe("TokenStore.layerRedis", () => {
       Effect.gen(function*() {
         const prefix = uniquePrefix("heartbeat")
         const key = freshKey()
-        const layer = TokenStore.layerRedis({ url: url() }, { prefix, lockTtl: "300 millis" })
+        const layer = RedisTokenStore.layer({ url: url() }, { prefix, lockTtl: "300 millis" })
         const events: Array<string> = []
         const holder = yield* Effect.fork(
           Effect.flatMap(store, (s) =>
@@ -229,7 +230,7 @@ describe("TokenStore.layerRedis", () => {
         const key = freshKey()
         const token = makeToken()
         const got = yield* Effect.flatMap(store, (s) => Effect.zipRight(s.set(key, token), s.get(key))).pipe(
-          Effect.provide(TokenStore.layerRedis({ client }, { prefix }))
+          Effect.provide(RedisTokenStore.layer({ client }, { prefix }))
         )
         expect(tokenId(Option.getOrThrow(got))).toBe(tokenId(token))
         expect(client.status).toBe("ready")
@@ -246,7 +247,7 @@ describe("TokenStore.layerRedis", () => {
           Effect.gen(function*() {
             yield* s.get(freshKey())
             expect(yield* named()).toBe(true)
-          })).pipe(Effect.provide(TokenStore.layerRedis({ url: url(), options: { connectionName: name } })))
+          })).pipe(Effect.provide(RedisTokenStore.layer({ url: url(), options: { connectionName: name } })))
         yield* named().pipe(
           Effect.filterOrFail((open) => !open),
           Effect.retry(Schedule.spaced("50 millis").pipe(Schedule.upTo("3 seconds")))
@@ -277,7 +278,7 @@ describe("TokenStore.layerRedis", () => {
             expect(e.message).not.toContain(tokenId(token))
           }
         }).pipe(
-          Effect.provide(TokenStore.layerRedis({ url: `redis://:${password}@127.0.0.1:${port}` })),
+          Effect.provide(RedisTokenStore.layer({ url: `redis://:${password}@127.0.0.1:${port}` })),
           Effect.provide(logs.layer)
         )
         expect(logs.warnings().map((l) => l.message)).toContain("TokenStore: lock unavailable, running without it")
@@ -315,7 +316,7 @@ describe("TokenStore.layerRedis", () => {
           expect(tokenId(Option.getOrThrow(yield* s.get(key)))).toBe(tokenId(after))
           expect(yield* s.withLock(key, Effect.succeed("locked again"))).toBe("locked again")
         }).pipe(
-          Effect.provide(TokenStore.layerRedis({ url: server.url }, { prefix })),
+          Effect.provide(RedisTokenStore.layer({ url: server.url }, { prefix })),
           Effect.provide(logs.layer)
         )
         expect(logs.warnings().map((l) => l.message)).toContain("TokenStore: lock unavailable, running without it")

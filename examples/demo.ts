@@ -21,10 +21,11 @@
  *   npm start -- --auth-url https://keystone.example.com/v3   # with OS_USERNAME, OS_PASSWORD, …
  *   source openrc.sh && npm start                              # OS_AUTH_URL (or OS_CLOUD) set
  */
-import { NodeHttpClient, NodeHttpServer, NodeRuntime } from "@effect/platform-node"
+import { NodeContext, NodeHttpClient, NodeHttpServer, NodeRuntime } from "@effect/platform-node"
 import * as HttpClient from "@effect/platform/HttpClient"
 import { KeystoneSession, TokenStore } from "@effect-keystone/cache"
-import { AuthScope, Credentials, KeystoneClient, OpenStackConfig } from "@effect-keystone/client"
+import { AuthScope, Credentials, KeystoneClient } from "@effect-keystone/client"
+import * as CloudsYaml from "@effect-keystone/client/CloudsYaml"
 import * as Tls from "@effect-keystone/client/Tls"
 import { Token } from "@effect-keystone/schema"
 import { Fault, KeystoneSim } from "@effect-keystone/testing"
@@ -342,7 +343,7 @@ const stages = (
 /** The short tour against the cloud `provider`'s OS_* settings describe. */
 export const real = (provider: ConfigProvider.ConfigProvider) =>
   Effect.gen(function*() {
-    const settings = yield* Effect.withConfigProvider(OpenStackConfig.load, provider)
+    const settings = yield* CloudsYaml.load.pipe(Effect.withConfigProvider(provider), Effect.provide(NodeContext.layer))
     yield* Console.log(`effect-keystone demo against ${settings.authUrl}\n`)
     const ClientLive = KeystoneClient.layer({ authUrl: settings.authUrl, version: settings.version }).pipe(
       Layer.provideMerge(Tls.layerUndici(settings.tls))

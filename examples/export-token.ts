@@ -21,7 +21,8 @@ import type * as Path from "@effect/platform/Path"
 import { NodeContext, NodeRuntime } from "@effect/platform-node"
 import { KeystoneSession, TokenStore } from "@effect-keystone/cache"
 import * as FileTokenStore from "@effect-keystone/cache/FileTokenStore"
-import { KeystoneClient, type KeystoneError, OpenStackConfig } from "@effect-keystone/client"
+import { KeystoneClient, type KeystoneError, type OpenStackConfig } from "@effect-keystone/client"
+import * as CloudsYaml from "@effect-keystone/client/CloudsYaml"
 import * as Tls from "@effect-keystone/client/Tls"
 import type { Token } from "@effect-keystone/schema"
 import { KeystoneSim } from "@effect-keystone/testing"
@@ -80,7 +81,7 @@ export const consume: Effect.Effect<
   KeystoneError.KeystoneError | ConfigError.ConfigError | Tls.TlsFileError,
   FileSystem.FileSystem | Path.Path
 > = Effect.gen(function*() {
-  const settings = yield* OpenStackConfig.load
+  const settings = yield* CloudsYaml.load
   const directory = yield* Config.string("KEYSTONE_TOKEN_DIR")
   const token = yield* KeystoneSession.KeystoneSession.pipe(
     Effect.flatMap((session) => session.token),
@@ -129,7 +130,7 @@ export const exportToken = (
   FileSystem.FileSystem | Path.Path | CommandExecutor
 > =>
   Effect.gen(function*() {
-    const settings = yield* OpenStackConfig.load.pipe(
+    const settings = yield* CloudsYaml.load.pipe(
       Effect.withConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(env))))
     )
     return yield* Effect.gen(function*() {

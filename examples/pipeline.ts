@@ -22,10 +22,11 @@
  *   source service-openrc.sh
  *   openstack token issue -f value -c id | npx tsx examples/pipeline.ts
  */
-import { NodeRuntime } from "@effect/platform-node"
+import { NodeContext, NodeRuntime } from "@effect/platform-node"
 import * as HttpClient from "@effect/platform/HttpClient"
 import { KeystoneSession, TokenStore } from "@effect-keystone/cache"
-import { KeystoneClient, OpenStackConfig } from "@effect-keystone/client"
+import { KeystoneClient } from "@effect-keystone/client"
+import * as CloudsYaml from "@effect-keystone/client/CloudsYaml"
 import * as Tls from "@effect-keystone/client/Tls"
 import type { Token } from "@effect-keystone/schema"
 import * as Duration from "effect/Duration"
@@ -105,7 +106,7 @@ export const run = (
           Effect.map((token) => accepted(job, token)),
           Effect.catchTags({
             NotFound: () => Effect.succeed<Outcome>({ _tag: "Rejected", job: job.id, reason: "token revoked or expired" }),
-            BadRequest: () => Effect.succeed<Outcome>({ _tag: "Rejected", job: job.id, reason: "malformed token" }),
+            InvalidInput: () => Effect.succeed<Outcome>({ _tag: "Rejected", job: job.id, reason: "malformed token" }),
             Unauthorized: () =>
               retried
                 ? Effect.succeed<Outcome>({ _tag: "Failed", job: job.id, reason: "Keystone refuses our service login" })
@@ -168,7 +169,8 @@ const readJobs = Effect.promise(async () => {
 })
 
 const main = Effect.gen(function*() {
-  const settings = yield* OpenStackConfig.load
+  // OS_CLOUD (clouds.yaml through FileSystem) or the OS_* variables
+  const settings = yield* CloudsYaml.load
   const jobs = yield* readJobs
   const result = yield* run(jobs, { authUrl: settings.authUrl }).pipe(
     Effect.provide(
@@ -183,5 +185,5 @@ const main = Effect.gen(function*() {
 })
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  NodeRuntime.runMain(main)
+  NodeRuntime.runMain(main.pipe(Effect.provide(NodeContext.layer)))
 }

@@ -12,10 +12,11 @@
  *
  * Without OS_AUTH_URL it runs against the in-memory KeystoneSim (v2.0 only).
  */
-import { NodeRuntime } from "@effect/platform-node"
+import { NodeContext, NodeRuntime } from "@effect/platform-node"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import { KeystoneSession, TokenStore } from "@effect-keystone/cache"
-import { type Auth, AuthScope, Credentials, KeystoneClient, OpenStackConfig } from "@effect-keystone/client"
+import { type Auth, AuthScope, Credentials, KeystoneClient } from "@effect-keystone/client"
+import * as CloudsYaml from "@effect-keystone/client/CloudsYaml"
 import * as Tls from "@effect-keystone/client/Tls"
 import { Token } from "@effect-keystone/schema"
 import { KeystoneSim } from "@effect-keystone/testing"
@@ -107,7 +108,7 @@ export const layer = (options: {
 
 const main = Effect.gen(function*() {
   if (process.env.OS_AUTH_URL !== undefined || process.env.OS_CLOUD !== undefined) {
-    const settings = yield* OpenStackConfig.load
+    const settings = yield* CloudsYaml.load
     return yield* program.pipe(
       Effect.provide(layer({ authUrl: settings.authUrl, auth: settings.auth }).pipe(Layer.provide(Tls.layerUndici(settings.tls))))
     )
@@ -123,5 +124,5 @@ const main = Effect.gen(function*() {
 })
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  NodeRuntime.runMain(Effect.scoped(main))
+  NodeRuntime.runMain(Effect.scoped(main).pipe(Effect.provide(NodeContext.layer)))
 }

@@ -16,12 +16,13 @@
  * Optional: PORT (default 8080), HOST (default 127.0.0.1), TOKEN_CACHE_TIME
  * (default "1 minute"; "0 seconds" validates every request).
  */
-import { NodeHttpServer, NodeRuntime } from "@effect/platform-node"
+import { NodeContext, NodeHttpServer, NodeRuntime } from "@effect/platform-node"
 import type * as HttpApp from "@effect/platform/HttpApp"
 import type { ServeError } from "@effect/platform/HttpServerError"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
-import { KeystoneClient, type KeystoneError, OpenStackConfig } from "@effect-keystone/client"
+import { KeystoneClient, type KeystoneError } from "@effect-keystone/client"
+import * as CloudsYaml from "@effect-keystone/client/CloudsYaml"
 import * as Tls from "@effect-keystone/client/Tls"
 import type { Token } from "@effect-keystone/schema"
 import * as Cache from "effect/Cache"
@@ -120,7 +121,7 @@ export const makeApp = (validate: Validator, authUrl: string): HttpApp.Default<n
         // the caller's token: revoked, expired, or never issued
         NotFound: () => Effect.succeed(unauthorized("The token is revoked, expired or unknown.")),
         // refused before sending (e.g. characters a header cannot carry)
-        BadRequest: () => Effect.succeed(unauthorized("The token is malformed.")),
+        InvalidInput: () => Effect.succeed(unauthorized("The token is malformed.")),
         // Keystone is failing: the client should come back, not log in again
         ServiceUnavailable: (e) => Effect.succeed(unavailable("Keystone is unavailable; try again later.", e.retryAfter)),
         RateLimited: (e) => Effect.succeed(unavailable("Keystone is busy; try again later.", e.retryAfter)),
@@ -162,7 +163,7 @@ export const serve = (
 // ---------------------------------------------------------------------------
 
 const main = Effect.gen(function*() {
-  const settings = yield* OpenStackConfig.load
+  const settings = yield* CloudsYaml.load
   const port = yield* Config.integer("PORT").pipe(Config.withDefault(8080))
   const host = yield* Config.string("HOST").pipe(Config.withDefault("127.0.0.1"))
   const cacheFor = yield* Config.duration("TOKEN_CACHE_TIME").pipe(Config.withDefault(Duration.minutes(1)))
@@ -183,5 +184,5 @@ const main = Effect.gen(function*() {
 })
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  NodeRuntime.runMain(Effect.scoped(main))
+  NodeRuntime.runMain(Effect.scoped(main).pipe(Effect.provide(NodeContext.layer)))
 }

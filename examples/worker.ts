@@ -26,7 +26,8 @@ import { NodeContext, NodeRuntime } from "@effect/platform-node"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import { KeystoneSession, ServiceClient, TokenStore } from "@effect-keystone/cache"
 import * as FileTokenStore from "@effect-keystone/cache/FileTokenStore"
-import { type Auth, KeystoneClient, OpenStackConfig } from "@effect-keystone/client"
+import { type Auth, KeystoneClient, type OpenStackConfig } from "@effect-keystone/client"
+import * as CloudsYaml from "@effect-keystone/client/CloudsYaml"
 import * as Tls from "@effect-keystone/client/Tls"
 import type { Token } from "@effect-keystone/schema"
 import * as Config from "effect/Config"
@@ -155,7 +156,7 @@ export const layer = (
 // ---------------------------------------------------------------------------
 
 const main = Effect.gen(function*() {
-  const settings = yield* OpenStackConfig.load
+  const settings = yield* CloudsYaml.load
   const type = yield* Config.string("WORKER_SERVICE_TYPE").pipe(Config.withDefault("compute"))
   const path = yield* Config.string("WORKER_PATH").pipe(Config.withDefault("/servers"))
   const every = yield* Config.duration("WORKER_INTERVAL").pipe(Config.withDefault(Duration.seconds(30)))
@@ -173,5 +174,5 @@ const main = Effect.gen(function*() {
 })
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  NodeRuntime.runMain(main)
+  NodeRuntime.runMain(main.pipe(Effect.provide(NodeContext.layer)))
 }

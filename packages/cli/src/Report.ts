@@ -46,7 +46,7 @@ const where = (error: unknown): string => {
   const parts: Array<string> = []
   const method = str(error, "method")
   const url = str(error, "url")
-  if (method !== undefined && url !== undefined && url !== "(not sent)") parts.push(`${method} ${url}`)
+  if (method !== undefined && url !== undefined) parts.push(`${method} ${url}`)
   const requestId = str(error, "requestId")
   if (requestId !== undefined) parts.push(`request ${requestId}`)
   return parts.length === 0 ? "" : ` [${parts.join(", ")}]`
@@ -69,11 +69,13 @@ export const describe = (error: unknown): string => {
       return single(`configuration: ${message}`)
     case "EndpointNotFound":
       return single(`EndpointNotFound: ${message}`)
+    case "InvalidInput":
+      return single(`InvalidInput (${str(error, "input") ?? "input"}, not sent): ${message}`)
     case "TransportError":
       return single(`TransportError (${str(error, "reason") ?? "Other"}): ${message}${where(error)}`)
     default: {
       const status = num(error, "status")
-      const head = status === undefined ? tag : status === 0 ? `${tag} (not sent)` : `${tag} (${status})`
+      const head = status === undefined ? tag : `${tag} (${status})`
       return single(`${head}: ${message}${where(error)}`)
     }
   }

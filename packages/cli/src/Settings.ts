@@ -1,13 +1,17 @@
 /**
  * Where the CLI's connection settings come from: `--os-*` options over the
  * `OS_*` environment, over the `clouds.yaml` entry chosen by `--os-cloud` /
- * `OS_CLOUD`, as `openstack` does.
+ * `OS_CLOUD`, as `openstack` does. The options are a `ConfigProvider` laid
+ * over the environment's; reading is `CloudsYaml.load`.
  *
  * @since 0.1.0
  */
+import type * as FileSystem from "@effect/platform/FileSystem"
+import type * as Path from "@effect/platform/Path"
 import { OpenStackConfig } from "@effect-keystone/client"
-import * as Config from "effect/Config"
-import type * as ConfigError from "effect/ConfigError"
+import * as CloudsYaml from "@effect-keystone/client/CloudsYaml"
+import * as ConfigError from "effect/ConfigError"
+import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
@@ -50,70 +54,74 @@ export const alternatives: ReadonlyArray<ReadonlyArray<Key>> = [
   ["user_id", "username"]
 ]
 
-const withAlternativesCleared = (fromFlags: Partial<Record<Key, string>>): Partial<Record<Key, string>> => {
-  const out: Partial<Record<Key, string>> = {}
+// Secrets are unwrapped only here, into the ConfigProvider that OpenStackConfig
+// reads, which wraps them in Redacted again as it reads them.
+const variables = (flags: Flags): Map<string, string> => {
+  const given = Object.entries(flags.values) as Array<[Key, string | Redacted.Redacted<string> | undefined]>
+  const vars = new Map<string, string>()
   for (const group of alternatives) {
-    if (group.some((k) => fromFlags[k] !== undefined)) for (const k of group) out[k] = "" // "" reads as unset
+    // "" reads as unset: it clears the variable and the clouds.yaml value
+    if (group.some((k) => flags.values[k] !== undefined)) for (const k of group) vars.set(OpenStackConfig.envName(k), "")
   }
-  return { ...out, ...fromFlags }
-}
-
-// Secrets are unwrapped only here, to be handed to OpenStackConfig, which
-// wraps them in Redacted again as it reads them.
-const raw = (values: Flags["values"]): Partial<Record<Key, string>> => {
-  const out: Partial<Record<Key, string>> = {}
-  for (const [k, v] of Object.entries(values) as Array<[Key, string | Redacted.Redacted<string> | undefined]>) {
-    if (v !== undefined) out[k] = Redacted.isRedacted(v) ? Redacted.value(v) : v
+  for (const [k, v] of given) {
+    if (v !== undefined) vars.set(OpenStackConfig.envName(k), Redacted.isRedacted(v) ? Redacted.value(v) : v)
   }
-  return out
+  if (Option.isSome(flags.cloud)) vars.set("OS_CLOUD", flags.cloud.value)
+  return vars
 }
-
-const optional = (name: string) =>
-  Config.option(Config.string(name)).pipe(Config.map(Option.filter((s) => s !== "")), Config.map(Option.getOrUndefined))
-
-const environment = Config.all(
-  Object.fromEntries(OpenStackConfig.keys.map((k) => [k, optional(OpenStackConfig.envName(k))])) as Record<
-    Key,
-    Config.Config<string | undefined>
-  >
-).pipe(Config.map((all) => {
-  const out: Partial<Record<Key, string>> = {}
-  for (const k of OpenStackConfig.keys) if (all[k] !== undefined) out[k] = all[k]
-  return out
-}))
-
-const fileEnvironment = Config.all({
-  OS_CLIENT_CONFIG_FILE: optional("OS_CLIENT_CONFIG_FILE"),
-  OS_CLIENT_SECURE_FILE: optional("OS_CLIENT_SECURE_FILE"),
-  HOME: optional("HOME"),
-  XDG_CONFIG_HOME: optional("XDG_CONFIG_HOME")
-})
 
 /**
- * Resolves the settings, reading the environment through the current
- * `ConfigProvider`. Errors name the option, variable or clouds.yaml key at
- * fault.
+ * The command line's options as a `ConfigProvider` over `environment`: each
+ * `--os-*` option is its `OS_*` variable, `--os-cloud` is `OS_CLOUD`, and an
+ * option for one of `alternatives` sets the others to "" (unset).
+ *
+ * @since 0.3.0
+ * @category loading
+ */
+export const configProvider = (flags: Flags, environment: ConfigProvider.ConfigProvider): ConfigProvider.ConfigProvider =>
+  ConfigProvider.orElse(ConfigProvider.fromMap(variables(flags)), () => environment)
+
+// An error about a value an option gave names the option, not its variable.
+const namingOptions = (flags: Flags) => {
+  const byVariable = new Map<string, string>()
+  for (const [k, v] of Object.entries(flags.values) as Array<[Key, unknown]>) {
+    if (v !== undefined) byVariable.set(OpenStackConfig.envName(k), flagName(k))
+  }
+  const rename = (text: string) => text.replace(/\bOS_[A-Z0-9_]+\b/g, (name) => byVariable.get(name) ?? name)
+  const go = (e: ConfigError.ConfigError): ConfigError.ConfigError => {
+    switch (e._op) {
+      case "And":
+        return ConfigError.And(go(e.left), go(e.right))
+      case "Or":
+        return ConfigError.Or(go(e.left), go(e.right))
+      case "InvalidData":
+        return ConfigError.InvalidData(e.path.map(rename), rename(e.message))
+      case "MissingData":
+        return ConfigError.MissingData(e.path.map(rename), rename(e.message))
+      default:
+        return e
+    }
+  }
+  return go
+}
+
+/**
+ * Resolves the settings as `CloudsYaml.load` does, with the options layered
+ * over the current `ConfigProvider` (`configProvider`). Errors name the
+ * option, variable or clouds.yaml key at fault.
  *
  * @since 0.1.0
  * @category loading
  */
-export const load = (flags: Flags): Effect.Effect<OpenStackConfig.Settings, ConfigError.ConfigError> =>
-  Effect.gen(function*() {
-    const env = yield* environment
-    const fromFlags = raw(flags.values)
-    const overrides = withAlternativesCleared(fromFlags)
-    const cloud = Option.isSome(flags.cloud) ? flags.cloud.value : yield* optional("OS_CLOUD")
-    if (cloud !== undefined && cloud !== "") {
-      return yield* OpenStackConfig.fromCloud(cloud, {
-        env: yield* fileEnvironment,
-        overrides: { ...env, ...overrides }
-      })
-    }
-    return yield* OpenStackConfig.resolve({
-      values: { ...env, ...overrides },
-      name: (k) => (fromFlags[k] !== undefined ? flagName(k) : OpenStackConfig.envName(k))
-    })
-  })
+export const load = (
+  flags: Flags
+): Effect.Effect<OpenStackConfig.Settings, ConfigError.ConfigError, FileSystem.FileSystem | Path.Path> =>
+  Effect.configProviderWith((environment) =>
+    CloudsYaml.load.pipe(
+      Effect.withConfigProvider(configProvider(flags, environment)),
+      Effect.mapError(namingOptions(flags))
+    )
+  )
 
 /**
  * Settings for acting on a given token (`validate`, `check`, `revoke`): the
@@ -126,7 +134,11 @@ export const load = (flags: Flags): Effect.Effect<OpenStackConfig.Settings, Conf
 export const loadForSubject = (
   flags: Flags,
   subject: Redacted.Redacted<string>
-): Effect.Effect<{ readonly settings: OpenStackConfig.Settings; readonly configured: boolean }, ConfigError.ConfigError> =>
+): Effect.Effect<
+  { readonly settings: OpenStackConfig.Settings; readonly configured: boolean },
+  ConfigError.ConfigError,
+  FileSystem.FileSystem | Path.Path
+> =>
   load(flags).pipe(
     Effect.map((settings) => ({ settings, configured: true })),
     Effect.orElse(() =>

@@ -66,4 +66,49 @@ describe("keystone-token (child process)", () => {
       expect(help).toMatch(/^10\n\n {2}EndpointNotFound/m)
       expect(root).toBe(path.resolve(root))
     }), timeout)
+
+  /**
+   * A copy of the workspace without any build: the bin, the sources and the
+   * root tsconfig (linked), `dist` only if `withDist` writes one.
+   */
+  const checkout = (withDist?: string) =>
+    Effect.acquireRelease(
+      Effect.sync(() => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "keystone-token-checkout-"))
+        for (const entry of ["node_modules", "tsconfig.json", "tsconfig.base.json"]) {
+          fs.symlinkSync(path.join(root, entry), path.join(dir, entry))
+        }
+        fs.mkdirSync(path.join(dir, "packages", "cli", "bin"), { recursive: true })
+        for (const p of ["schema", "client", "cache", "testing"]) {
+          fs.symlinkSync(path.join(root, "packages", p), path.join(dir, "packages", p))
+        }
+        const cli = path.join(dir, "packages", "cli")
+        fs.symlinkSync(path.join(root, "packages", "cli", "src"), path.join(cli, "src"))
+        fs.copyFileSync(path.join(root, "packages", "cli", "package.json"), path.join(cli, "package.json"))
+        fs.copyFileSync(path.join(root, "packages", "cli", "bin", "keystone-token.js"), path.join(cli, "bin", "keystone-token.js"))
+        if (withDist !== undefined) {
+          fs.mkdirSync(path.join(cli, "dist"))
+          fs.writeFileSync(path.join(cli, "dist", "main.js"), withDist)
+        }
+        return { dir, bin: path.join(cli, "bin", "keystone-token.js") }
+      }),
+      ({ dir }) => Effect.sync(() => fs.rmSync(dir, { recursive: true, force: true }))
+    )
+
+  it.scopedLive("the workspace bin runs from source when nothing is built (right after npm install)", () =>
+    Effect.gen(function*() {
+      const { bin, dir } = yield* checkout()
+      expect(fs.existsSync(path.join(dir, "packages", "cli", "dist"))).toBe(false)
+      const r = yield* exec(process.execPath, [bin, "--help"], childEnv({}), os.tmpdir())
+      expect(r.stderr).toBe("")
+      expect(r.code).toBe(0)
+      expect(stripAnsi(r.stdout)).toMatch(/^10\n\n {2}EndpointNotFound/m)
+    }), timeout)
+
+  it.scopedLive("with a build, the bin runs dist (what the published package does)", () =>
+    Effect.gen(function*() {
+      const { bin } = yield* checkout(`console.log("from dist")\n`)
+      const r = yield* exec(process.execPath, [bin, "--help"], childEnv({}), os.tmpdir())
+      expect(r).toMatchObject({ code: 0, stdout: "from dist\n", stderr: "" })
+    }), timeout)
 })

@@ -1,7 +1,8 @@
 import * as Command from "@effect/cli/Command"
 import * as NodeContext from "@effect/platform-node/NodeContext"
 import { describe, expect, it } from "@effect/vitest"
-import { Cli } from "@effect-keystone/cli"
+import { Cli, ExitCode } from "@effect-keystone/cli"
+import { KeystoneError } from "@effect-keystone/client"
 import { KeystoneSim } from "@effect-keystone/testing"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
@@ -225,6 +226,13 @@ describe("keystone-token catalog / endpoint", () => {
 })
 
 describe("keystone-token errors", () => {
+  it("exit codes come from the error's tag: every KeystoneError has one, InvalidInput is a usage error", () => {
+    for (const member of KeystoneError.KeystoneError.members) expect(ExitCode.forTag(member._tag)).not.toBe(ExitCode.ExitCode.Internal)
+    expect(ExitCode.forTag("InvalidInput")).toBe(ExitCode.ExitCode.Usage)
+    expect(ExitCode.forTag("BadRequest")).toBe(ExitCode.ExitCode.BadRequest)
+    expect(ExitCode.forTag("toString")).toBe(ExitCode.ExitCode.Internal)
+  })
+
   it.scopedLive("a wrong password: one line with Unauthorized, exit 3, no stack, no password", () =>
     Effect.gen(function*() {
       const sim = yield* serve
@@ -380,6 +388,31 @@ describe("keystone-token --os-cloud", () => {
       const unknown = yield* run(["issue", "--os-cloud", "nope"], { OS_CLIENT_CONFIG_FILE: file })
       expect(unknown.code).toBe(2)
       expect(unknown.stderr).toContain("cloud nope is not in")
+    }))
+})
+
+describe("keystone-token settings through the ConfigProvider", () => {
+  it.scopedLive("clouds.yaml is found through HOME as the ConfigProvider gives it, with --os-* over it", () =>
+    Effect.gen(function*() {
+      const sim = yield* serve
+      const home = yield* tmpDir
+      fs.mkdirSync(path.join(home, ".config", "openstack"), { recursive: true })
+      fs.writeFileSync(
+        path.join(home, ".config", "openstack", "clouds.yaml"),
+        ["clouds:", "  sim:", "    auth:", `      auth_url: ${sim.authUrl}`, `      user_id: ${Demo.userId}`, "      password: wrong", ""].join("\n")
+      )
+      const r = yield* run(["issue", "--os-cloud", "sim", "--os-password", Demo.password, "-f", "value", "-c", "user_id"], { HOME: home })
+      expect(r.stderr).toBe("")
+      expect(r.stdout).toBe(Demo.userId)
+    }))
+
+  it.effect("an error about a value an option gave names the option", () =>
+    Effect.gen(function*() {
+      const r = yield* run(["issue", "--os-auth-url", "ftp://keystone"], demoEnv("http://127.0.0.1:9/v3"))
+      expect(r.code).toBe(2)
+      expect(r.stderr).toMatch(/^keystone-token: configuration: --os-auth-url must be an http\(s\) URL/)
+      const env = yield* run(["issue"], demoEnv("ftp://keystone"))
+      expect(env.stderr).toMatch(/^keystone-token: configuration: OS_AUTH_URL must be an http\(s\) URL/)
     }))
 })
 

@@ -87,10 +87,10 @@ export const childEnv = (env: Record<string, string>): Record<string, string> =>
   return { ...clean, NO_COLOR: "1", ...env }
 }
 
-/** Runs a program in `root`, resolving with its exit code and output (never rejects). */
-export const exec = (file: string, args: ReadonlyArray<string>, env: Record<string, string>) =>
+/** Runs a program in `cwd` (by default `root`), resolving with its exit code and output (never rejects). */
+export const exec = (file: string, args: ReadonlyArray<string>, env: Record<string, string>, cwd: string = root) =>
   Effect.async<Result>((resume) => {
-    const child = execFile(file, [...args], { cwd: root, env, timeout: 120_000 }, (error, stdout, stderr) => {
+    const child = execFile(file, [...args], { cwd, env, timeout: 120_000 }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === "number" ? error.code : 255
       resume(Effect.succeed({ code, stdout: String(stdout), stderr: String(stderr) }))
     })

@@ -7,9 +7,9 @@ import * as Either from "effect/Either"
 import * as Redacted from "effect/Redacted"
 import type { V2, V3 } from "@effect-keystone/schema"
 import * as Credentials from "./Credentials.js"
-import { BadRequest } from "./KeystoneError.js"
 import * as AuthScope from "./AuthScope.js"
 import * as OidcCredentials from "./internal/oidcCredentials.js"
+import { InvalidInput } from "./KeystoneError.js"
 
 /**
  * What `issue` takes. An application credential carries its own scope, so
@@ -36,7 +36,7 @@ export const describe = (auth: Auth): string =>
   `${Credentials.identity(auth.credentials)}|${AuthScope.describe(auth.scope)}`
 
 const invalid = (message: string) =>
-  Either.left(new BadRequest({ status: 0, message, method: "POST", url: "(not sent)" }))
+  Either.left(new InvalidInput({ input: "auth", message }))
 
 const userWire = (u: Credentials.UserRef) =>
   "id" in u ? { id: u.id } : { name: u.name, domain: u.domain.id !== undefined ? { id: u.domain.id } : { name: u.domain.name! } }
@@ -216,7 +216,7 @@ const checkScope = (s: unknown): string | undefined => {
  * @since 0.1.0
  * @category validation
  */
-export const validate = (auth: Auth): Either.Either<Auth, BadRequest> => {
+export const validate = (auth: Auth): Either.Either<Auth, InvalidInput> => {
   if (!isObject(auth)) return invalid("auth must be { credentials, scope? }")
   const c = auth.credentials as unknown
   const credentials = checkCredentials(c, false)
@@ -234,8 +234,8 @@ export const validate = (auth: Auth): Either.Either<Auth, BadRequest> => {
  * @since 0.1.0
  * @category encoding
  */
-export const toV3Request = (auth: Auth): Either.Either<V3.AuthRequest, BadRequest> =>
-  Either.flatMap(validate(auth), (auth): Either.Either<V3.AuthRequest, BadRequest> => {
+export const toV3Request = (auth: Auth): Either.Either<V3.AuthRequest, InvalidInput> =>
+  Either.flatMap(validate(auth), (auth): Either.Either<V3.AuthRequest, InvalidInput> => {
     const identity = { methods: [] as Array<Identity["methods"][number]> } as
       & Mutable<Partial<Identity>>
       & { methods: Array<Identity["methods"][number]> }
@@ -255,8 +255,8 @@ export const toV3Request = (auth: Auth): Either.Either<V3.AuthRequest, BadReques
  * @since 0.1.0
  * @category encoding
  */
-export const toV2Request = (auth: Auth): Either.Either<V2.AuthRequest, BadRequest> =>
-  Either.flatMap(validate(auth), (auth): Either.Either<V2.AuthRequest, BadRequest> => {
+export const toV2Request = (auth: Auth): Either.Either<V2.AuthRequest, InvalidInput> =>
+  Either.flatMap(validate(auth), (auth): Either.Either<V2.AuthRequest, InvalidInput> => {
     const c = auth.credentials
     let tenancy: { tenantId?: string; tenantName?: string } = {}
     const s = auth.scope

@@ -117,7 +117,7 @@ export interface Options {
   /**
    * Extra headers on every request (e.g. `User-Agent`). A name that is not
    * an HTTP token or a value with CR, LF or another control character makes
-   * every call fail with `BadRequest` (status 0) before anything is sent.
+   * every call fail with `InvalidInput` (`input: "headers"`) before anything is sent.
    */
   readonly headers?: Readonly<Record<string, string>> | undefined
   /**

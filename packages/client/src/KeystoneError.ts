@@ -20,8 +20,7 @@ const withStatus = { ...context, status: Schema.Number, message: Schema.String }
 const retryAfter = { retryAfter: Schema.optional(Schema.DurationFromMillis) }
 
 /**
- * 400: Keystone rejected the request (bad body, contradictory scope), or the
- * client refused to send an invalid combination (`status` 0, no request made).
+ * 400: Keystone rejected the request (bad body, contradictory scope).
  *
  * @since 0.1.0
  * @category errors
@@ -122,6 +121,33 @@ export class AuthReceiptRequired extends Schema.TaggedError<AuthReceiptRequired>
 }) {}
 
 /**
+ * An input the client refused before sending anything: `input` names it (the
+ * option or argument as you wrote it: `subject`, `auth`, `authUrl`,
+ * `version`, `belongsTo`, `allowExpired`, `serviceAuth.token`, `headers`),
+ * `message` says why (a token id that is not one path segment of visible
+ * ASCII, a header value with CR/LF, an invalid credentials/scope combination).
+ * Nothing was sent, and it is never retried.
+ *
+ * @example
+ * ```ts
+ * import { KeystoneClient } from "@effect-keystone/client"
+ * import { Effect } from "effect"
+ *
+ * const check = (id: string) =>
+ *   Effect.flatMap(KeystoneClient.KeystoneClient, (client) => client.check(id)).pipe(
+ *     Effect.catchTag("InvalidInput", (e) => Effect.logWarning(`not checked: ${e.input}: ${e.message}`).pipe(Effect.as(false)))
+ *   )
+ * ```
+ *
+ * @since 0.3.0
+ * @category errors
+ */
+export class InvalidInput extends Schema.TaggedError<InvalidInput>()("InvalidInput", {
+  input: Schema.String,
+  message: Schema.String
+}) {}
+
+/**
  * The OpenID Connect / OAuth 2.0 identity provider refused a federated login
  * step: `error` is its RFC 6749 code (`invalid_client` for a wrong client
  * secret, `invalid_grant` for a wrong password, a used or revoked code or
@@ -144,6 +170,7 @@ export class IdentityProviderError extends Schema.TaggedError<IdentityProviderEr
  * @category errors
  */
 export const KeystoneError = Schema.Union(
+  InvalidInput,
   BadRequest,
   Unauthorized,
   Forbidden,
@@ -163,14 +190,20 @@ export const KeystoneError = Schema.Union(
  */
 export type KeystoneError = typeof KeystoneError.Type
 
-const tags = new Set<string>(KeystoneError.members.map((m) => m._tag))
+const TypeId: unique symbol = Symbol.for("@effect-keystone/client/KeystoneError") as any
+for (const member of KeystoneError.members) Object.defineProperty(member.prototype, TypeId, { value: TypeId })
 
 /**
+ * Whether `u` is one of this module's errors. It looks at the class (a brand
+ * on its prototype), not at `_tag`: `@effect/platform`'s `HttpApiError` has a
+ * `NotFound`, `Unauthorized`, `Forbidden`, `BadRequest` and
+ * `ServiceUnavailable` too, and they are not ours.
+ *
  * @since 0.1.0
  * @category refinements
  */
 export const isKeystoneError = (u: unknown): u is KeystoneError =>
-  Predicate.hasProperty(u, "_tag") && typeof u._tag === "string" && tags.has(u._tag)
+  Predicate.hasProperty(u, TypeId) && u[TypeId] === TypeId
 
 /**
  * Transient failures: worth retrying after a pause.

@@ -129,8 +129,7 @@ describe("KeystoneClient v3 against KeystoneSim", () => {
           const error = yield* Effect.flip(client.issue({
             credentials: Credentials.password({ userId: Demo.userId, password: Redacted.make("nope-nope") })
           }))
-          expect(error).toMatchObject({ _tag: "Unauthorized", status: 401, method: "POST", url: `${sim.authUrl}/auth/tokens` })
-          expect(error.requestId).toMatch(/^req-/)
+          expect(error).toMatchObject({ _tag: "Unauthorized", status: 401, method: "POST", url: `${sim.authUrl}/auth/tokens`, requestId: expect.stringMatching(/^req-/) })
           expect(yield* sim.count()).toBe(1)
         })))
   })

@@ -1,9 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { OpenStackConfig } from "@effect-keystone/client"
 import { ConfigProvider, Effect, Either, Option, Redacted } from "effect"
-import * as fs from "node:fs"
-import * as os from "node:os"
-import * as path from "node:path"
 import * as util from "node:util"
 
 const fromMap = (vars: Record<string, string>) =>
@@ -102,98 +99,8 @@ describe("OpenStackConfig.fromEnv", () => {
     }))
 })
 
-describe("OpenStackConfig clouds.yaml", () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ek-clouds-"))
-  const clouds = path.join(dir, "clouds.yaml")
-  const secure = path.join(dir, "secure.yaml")
-  fs.writeFileSync(clouds, `
-clouds:
-  devstack:
-    auth:
-      auth_url: http://127.0.0.1/identity/v3
-      username: demo
-      user_domain_name: Default
-      project_name: demo
-      project_domain_id: default
-    region_name: RegionOne
-    interface: internal
-    identity_api_version: 3
-    verify: false
-    compute_endpoint_override: http://nova-direct.test:8774/v2.1
-    object-store_endpoint_override: " http://swift-direct.test/v1/AUTH_x "
-  appcred:
-    auth_type: v3applicationcredential
-    auth:
-      auth_url: http://127.0.0.1/identity/v3
-      application_credential_id: ac1
-`)
-  fs.writeFileSync(secure, `
-clouds:
-  devstack:
-    auth:
-      password: from-secure-yaml
-  appcred:
-    auth:
-      application_credential_secret: app-secret
-`)
-  const env = { OS_CLIENT_CONFIG_FILE: clouds, OS_CLIENT_SECURE_FILE: secure, HOME: dir }
-
-  it.effect("merges secure.yaml into clouds.yaml", () =>
-    Effect.gen(function*() {
-      const s = yield* OpenStackConfig.fromCloud("devstack", { env })
-      expect(s.authUrl).toBe("http://127.0.0.1/identity/v3")
-      expect(s.interface).toBe("internal")
-      expect(s.tls.insecure).toBe(true)
-      expect(Option.getOrNull(s.region)).toBe("RegionOne")
-      const c = s.auth.credentials
-      expect(c._tag === "Password" && Redacted.value(c.password)).toBe("from-secure-yaml")
-      const app = yield* OpenStackConfig.fromCloud("appcred", { env })
-      expect(app.auth.credentials).toMatchObject({ _tag: "ApplicationCredential", ref: { id: "ac1" } })
-      expect(app.endpointOverrides).toBeUndefined()
-    }))
-
-  it.effect("reads <service>_endpoint_override entries by service key", () =>
-    Effect.gen(function*() {
-      const s = yield* OpenStackConfig.fromCloud("devstack", { env })
-      expect(s.endpointOverrides).toEqual({
-        compute: "http://nova-direct.test:8774/v2.1",
-        object_store: "http://swift-direct.test/v1/AUTH_x"
-      })
-      expect(OpenStackConfig.serviceKey("Object-Store")).toBe("object_store")
-    }))
-
-  it.effect("errors name the clouds.yaml key", () =>
-    Effect.gen(function*() {
-      const unknown = yield* Effect.flip(OpenStackConfig.fromCloud("nope", { env }))
-      expect(String(unknown)).toMatch(/cloud nope is not in .*clouds\.yaml \(it has: devstack, appcred\)/)
-      const noSecure = yield* Effect.flip(OpenStackConfig.fromCloud("devstack", { env: { ...env, OS_CLIENT_SECURE_FILE: path.join(dir, "none.yaml") } }))
-      expect(String(noSecure)).toContain("clouds.devstack.auth.password")
-    }))
-
-  it.effect("OS_* variables override the cloud, and OS_CLOUD selects it", () =>
-    Effect.gen(function*() {
-      const s = yield* OpenStackConfig.fromCloud("devstack", { env, overrides: { region_name: "RegionTwo" } })
-      expect(Option.getOrNull(s.region)).toBe("RegionTwo")
-      const prev = { ...process.env }
-      Object.assign(process.env, env)
-      try {
-        const viaLoad = yield* Effect.withConfigProvider(
-          OpenStackConfig.load,
-          ConfigProvider.fromMap(new Map([["OS_CLOUD", "devstack"], ["OS_INTERFACE", "admin"]]))
-        )
-        expect(viaLoad.interface).toBe("admin")
-        expect(viaLoad.authUrl).toBe("http://127.0.0.1/identity/v3")
-      } finally {
-        process.env = prev
-      }
-    }))
-
-  it("search paths follow openstacksdk", () => {
-    const paths = OpenStackConfig.searchPaths("clouds.yaml", { HOME: "/home/u", OS_CLIENT_CONFIG_FILE: "/x/c.yaml" })
-    expect(paths).toEqual(["/x/c.yaml", path.join(process.cwd(), "clouds.yaml"), "/home/u/.config/openstack/clouds.yaml", "/etc/openstack/clouds.yaml"])
-  })
-
-  it("resolve is pure and typed", () => {
+describe("OpenStackConfig.resolve", () => {
+  it("is pure and typed", () => {
     const r = OpenStackConfig.resolve({ values: { auth_url: "ftp://x" }, name: OpenStackConfig.envName })
     expect(Either.isLeft(r)).toBe(true)
   })

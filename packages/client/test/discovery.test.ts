@@ -89,20 +89,20 @@ describe("version discovery", () => {
       yield* withSim((_, client) => Effect.map(client.version, (v) => expect(v).toBe("v2.0")), { authUrl: "http://keystone.test/v2.0//" })
     }))
 
-  it.effect("a suffix that contradicts the version option → BadRequest, nothing sent", () =>
+  it.effect("a suffix that contradicts the version option → InvalidInput (version), nothing sent", () =>
     withSim((sim, client) =>
       Effect.gen(function*() {
         const error = yield* Effect.flip(client.issue({ credentials: demoPassword }))
-        expect(error).toMatchObject({ _tag: "BadRequest", status: 0 })
+        expect(error).toMatchObject({ _tag: "InvalidInput", input: "version" })
         expect(error.message).toMatch(/v3.*v2\.0/)
         expect(yield* sim.count()).toBe(0)
       }), { authUrl: "http://keystone.test/v3", version: "v2.0" }))
 
-  it.effect("an invalid authUrl → BadRequest on use, never a defect", () =>
+  it.effect("an invalid authUrl → InvalidInput (authUrl) on use, never a defect", () =>
     withSim((sim, client) =>
       Effect.gen(function*() {
-        expect((yield* Effect.flip(client.version))._tag).toBe("BadRequest")
-        expect((yield* Effect.flip(client.issue({ credentials: demoPassword })))._tag).toBe("BadRequest")
+        expect(yield* Effect.flip(client.version)).toMatchObject({ _tag: "InvalidInput", input: "authUrl" })
+        expect(yield* Effect.flip(client.issue({ credentials: demoPassword }))).toMatchObject({ _tag: "InvalidInput", input: "authUrl" })
         expect(yield* sim.count()).toBe(0)
       }), { authUrl: "not a url" }))
 

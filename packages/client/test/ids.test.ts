@@ -17,24 +17,24 @@ import { adminAuth, adminV2, demoPassword, demoV2, withSim } from "./utils.js"
 const notIds = ["..", ".", "abc/endpoints", "../v3", "tok en", "tok\r\nX-Evil: 1", "tok\u00e9n", ""]
 
 describe("token ids reach Keystone as one path segment, or are refused unsent", () => {
-  it.effect("v2.0 with a service token: `..` and `.` are BadRequest, nothing sent (was `true` from HEAD /v2.0)", () =>
+  it.effect("v2.0 with a service token: `..` and `.` are InvalidInput, nothing sent (was `true` from HEAD /v2.0)", () =>
     withSim((sim, client) =>
       Effect.gen(function*() {
         for (const id of notIds) {
           const subject = Redacted.make(id)
           for (const call of [client.check(subject), client.validate(subject), client.revoke(subject), client.endpoints(subject)]) {
             const error = yield* Effect.flip(call)
-            expect(error).toMatchObject({ _tag: "BadRequest", status: 0 })
+            expect(error).toMatchObject({ _tag: "InvalidInput", input: "subject" })
           }
         }
         expect(yield* sim.count()).toBe(0)
       }), { v2: true, serviceAuth: { auth: adminV2 } }))
 
-  it.effect("v2.0 self as caller (what `keystone-token check` does): `check(..)` is BadRequest, nothing sent", () =>
+  it.effect("v2.0 self as caller (what `keystone-token check` does): `check(..)` is InvalidInput, nothing sent", () =>
     withSim((sim, client) =>
       Effect.gen(function*() {
         for (const id of ["..", "."]) {
-          expect(yield* Effect.flip(client.check(Redacted.make(id)))).toMatchObject({ _tag: "BadRequest", status: 0 })
+          expect(yield* Effect.flip(client.check(Redacted.make(id)))).toMatchObject({ _tag: "InvalidInput", input: "subject" })
         }
         expect(yield* sim.count()).toBe(0)
       }), { v2: true }))
@@ -43,7 +43,7 @@ describe("token ids reach Keystone as one path segment, or are refused unsent", 
     withSim((sim, client) =>
       Effect.gen(function*() {
         for (const id of notIds) {
-          expect(yield* Effect.flip(client.check(Redacted.make(id)))).toMatchObject({ _tag: "BadRequest", status: 0 })
+          expect(yield* Effect.flip(client.check(Redacted.make(id)))).toMatchObject({ _tag: "InvalidInput", input: "subject" })
         }
         expect(yield* sim.count()).toBe(0)
       }), { serviceAuth: { auth: adminAuth } }))
@@ -60,22 +60,22 @@ describe("token ids reach Keystone as one path segment, or are refused unsent", 
     withSim((sim, client) =>
       Effect.gen(function*() {
         const error = yield* Effect.flip(client.check(Redacted.make("some-token-id"), { belongsTo: "" }))
-        expect(error).toMatchObject({ _tag: "BadRequest", status: 0 })
+        expect(error).toMatchObject({ _tag: "InvalidInput", input: "belongsTo" })
         expect(yield* sim.count()).toBe(0)
       }), { v2: true, serviceAuth: { auth: adminV2 } }))
 })
 
 describe("header values are checked before sending, never retried", () => {
-  it.effect("CR/LF in serviceAuth.token: BadRequest, nothing sent", () =>
+  it.effect("CR/LF in serviceAuth.token: InvalidInput, nothing sent", () =>
     withSim((sim, client) =>
       Effect.gen(function*() {
         const error = yield* Effect.flip(client.validate(Redacted.make("subject-token-id")))
-        expect(error).toMatchObject({ _tag: "BadRequest", status: 0 })
+        expect(error).toMatchObject({ _tag: "InvalidInput", input: "serviceAuth.token" })
         expect(error.message).toContain("serviceAuth.token")
         expect(yield* sim.count()).toBe(0)
       }), { serviceAuth: { token: Redacted.make("service-token\r\nX-Evil: 1") } }))
 
-  it.effect("CR/LF in a `headers` value or a bad header name: BadRequest naming the header, nothing sent", () =>
+  it.effect("CR/LF in a `headers` value or a bad header name: InvalidInput naming the header, nothing sent", () =>
     Effect.gen(function*() {
       for (const headers of [{ "user-agent": "app\r\nX-Evil: 1" }, { "x-app": "a\u0000b" }, { "bad name": "v" }]) {
         const error = yield* withSim((sim, client) =>
@@ -84,7 +84,7 @@ describe("header values are checked before sending, never retried", () => {
             expect(yield* sim.count()).toBe(0)
             return e
           }), { headers })
-        expect(error).toMatchObject({ _tag: "BadRequest", status: 0 })
+        expect(error).toMatchObject({ _tag: "InvalidInput", input: "headers" })
         expect(error.message).not.toContain("X-Evil")
       }
     }))

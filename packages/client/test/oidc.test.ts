@@ -186,6 +186,6 @@ describe("OpenID Connect against a real IdP", () => {
       expect(Oidc.endpointProblem("http://127.0.0.1:5556/token", "x")).toBeUndefined()
       const http = yield* env
       const error = yield* Effect.flip(Oidc.discover(http, "http://idp.example.com/.well-known/openid-configuration"))
-      expect(error).toMatchObject({ _tag: "BadRequest", status: 0 })
+      expect(error).toMatchObject({ _tag: "InvalidInput", input: "discoveryEndpoint" })
     }).pipe(Effect.provide(NodeHttpClient.layerUndici)))
 })

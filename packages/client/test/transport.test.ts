@@ -7,6 +7,7 @@ import { AuthScope, Credentials, KeystoneClient } from "@effect-keystone/client"
 import { Fault, KeystoneSim } from "@effect-keystone/testing"
 import { NodeHttpClient } from "@effect/platform-node"
 import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { describe, expect, it } from "@effect/vitest"
 import * as Config from "effect/Config"
@@ -190,5 +191,24 @@ describe("headers from other deployments", () => {
       expect(seen[0]!.headers["x-auth-token"]).toBeUndefined()
       expect(seen[0]!.headers["content-type"]).toBe("application/json")
       expect(seen[0]!.headers["accept"]).toBe("application/json")
+    }))
+})
+
+describe("a request the HttpClient itself refuses", () => {
+  it.effect("an invalid URL or an unencodable body is InvalidInput (url / body), never retried", () =>
+    Effect.gen(function*() {
+      for (const reason of ["InvalidUrl", "Encode"] as const) {
+        let calls = 0
+        const refusing = HttpClient.make((request) => {
+          calls++
+          return Effect.fail(new HttpClientError.RequestError({ request, reason }))
+        })
+        const client = yield* KeystoneClient.make({ authUrl: "http://keystone.test/v3" }).pipe(
+          Effect.provideService(HttpClient.HttpClient, refusing)
+        )
+        const error = yield* Effect.flip(client.issue({ credentials: demoPassword }))
+        expect(error).toMatchObject({ _tag: "InvalidInput", input: reason === "InvalidUrl" ? "url" : "body" })
+        expect(calls).toBe(1)
+      }
     }))
 })

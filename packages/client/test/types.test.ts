@@ -1,7 +1,7 @@
 /**
  * Invalid combinations: rejected by the type checker (`npm run check` fails
  * if any `@ts-expect-error` below stops being an error), and rejected at run
- * time with `BadRequest`, before any request, when TypeScript is bypassed.
+ * time with `InvalidInput`, before any request, when TypeScript is bypassed.
  */
 import { AuthScope, Credentials } from "@effect-keystone/client"
 import type { Auth } from "@effect-keystone/client"
@@ -94,14 +94,14 @@ const invalid: ReadonlyArray<readonly [string, unknown]> = [
   ["null", null]
 ]
 
-describe("invalid input is a BadRequest before any request", () => {
+describe("invalid input is an InvalidInput before any request", () => {
   for (const [name, auth] of invalid) {
     for (const v2 of [false, true]) {
       it.effect(`${name} (${v2 ? "v2.0" : "v3"})`, () =>
         withSim((sim, client) =>
           Effect.gen(function*() {
             const error = yield* Effect.flip(client.issue(auth as any))
-            expect(error).toMatchObject({ _tag: "BadRequest", status: 0 })
+            expect(error).toMatchObject({ _tag: "InvalidInput", input: "auth" })
             expect(error.message.length).toBeGreaterThan(0)
             expect(yield* sim.count()).toBe(0)
           }), { v2 }))
@@ -119,10 +119,10 @@ describe("invalid input is a BadRequest before any request", () => {
     withSim((sim, client) =>
       Effect.gen(function*() {
         for (const subject of ["plain-string", Redacted.make(""), Redacted.make("abc\r\nX-Evil: 1"), { id: "x" }, null]) {
-          expect(yield* Effect.flip(client.validate(subject as any))).toMatchObject({ _tag: "BadRequest", status: 0 })
-          expect(yield* Effect.flip(client.check(subject as any))).toMatchObject({ _tag: "BadRequest", status: 0 })
-          expect(yield* Effect.flip(client.revoke(subject as any))).toMatchObject({ _tag: "BadRequest", status: 0 })
-          expect(yield* Effect.flip(client.endpoints(subject as any))).toMatchObject({ _tag: "BadRequest", status: 0 })
+          expect(yield* Effect.flip(client.validate(subject as any))).toMatchObject({ _tag: "InvalidInput", input: "subject" })
+          expect(yield* Effect.flip(client.check(subject as any))).toMatchObject({ _tag: "InvalidInput", input: "subject" })
+          expect(yield* Effect.flip(client.revoke(subject as any))).toMatchObject({ _tag: "InvalidInput", input: "subject" })
+          expect(yield* Effect.flip(client.endpoints(subject as any))).toMatchObject({ _tag: "InvalidInput", input: "subject" })
         }
         expect(yield* sim.count()).toBe(0)
       })))

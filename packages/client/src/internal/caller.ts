@@ -54,7 +54,7 @@ export const make = (
   if ("token" in serviceAuth) {
     // the same rule as every other token id, checked before each use: a CR or LF is refused, not sent
     const id = Secrets.tokenId(Redacted.isRedacted(serviceAuth.token) ? Redacted.value(serviceAuth.token) : undefined, "serviceAuth.token")
-    const refused = (reason: string) => Errors.refused({ method: "(any)", url: "(not sent)" }, reason)
+    const refused = (reason: string) => Errors.invalidInput("serviceAuth.token", reason)
     return Effect.succeed({
       run: (_, f) => Either.isLeft(id) ? Effect.fail(refused(id.left)) : Effect.suspend(() => f(id.right))
     })

@@ -57,7 +57,7 @@ export const make = (options: Options): Effect.Effect<KeystoneClientService, nev
     const authUrl = Url.withoutTrailingSlashes(options.authUrl)
     const parsed = AuthUrl.parseAuthUrl(options.authUrl)
     const resolve: Effect.Effect<Discovery.Resolved, KeystoneError> = Either.isLeft(parsed)
-      ? Effect.fail(Errors.refused({ method: "GET", url: "(invalid authUrl)" }, parsed.left))
+      ? Effect.fail(Errors.invalidInput("authUrl", parsed.left))
       : yield* Discovery.resolver(env, parsed.right, options.version ?? "auto")
 
     const opsFor = new WeakMap<Discovery.Resolved, Operations>()
@@ -100,7 +100,7 @@ export const make = (options: Options): Effect.Effect<KeystoneClientService, nev
         name,
         Effect.suspend(() => {
           const id = Secrets.subjectId(subject)
-          if (Either.isLeft(id)) return Effect.fail(Errors.refused({ method, url: "(not sent)" }, id.left))
+          if (Either.isLeft(id)) return Effect.fail(Errors.invalidInput("subject", id.left))
           return withVersion((ops) => f(ops, id.right))
         })
       )
@@ -109,7 +109,7 @@ export const make = (options: Options): Effect.Effect<KeystoneClientService, nev
     const refuse = (ops: Operations, method: "GET" | "HEAD", opts: Pick<ValidateOptions, "allowExpired" | "belongsTo"> | undefined) =>
       ops.refuse(method, opts) ??
         (opts?.belongsTo !== undefined && (typeof opts.belongsTo !== "string" || opts.belongsTo.length === 0)
-          ? Errors.refused({ method, url: "(not sent)" }, "belongsTo must be a non-empty project id")
+          ? Errors.invalidInput("belongsTo", "belongsTo must be a non-empty project id")
           : undefined)
 
     const validate = (subject: Subject, validateOptions?: ValidateOptions) =>

@@ -91,8 +91,8 @@ export const resolver = (
 ): Effect.Effect<Effect.Effect<Resolved, KeystoneError.KeystoneError>> => {
   if (url.version !== undefined) {
     if (requested !== "auto" && requested !== url.version) {
-      const error = Errors.refused(
-        { method: "GET", url: url.redacted },
+      const error = Errors.invalidInput(
+        "version",
         `authUrl ends in /${url.version} but version ${requested} was requested`
       )
       return Effect.succeed(Effect.fail(error))

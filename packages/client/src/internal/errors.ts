@@ -271,13 +271,11 @@ const findCode = (cause: unknown): { code: string | undefined; message: string |
 export const fromTransport = (
   info: RequestInfo,
   error: HttpClientError.HttpClientError
-): KeystoneError.TransportError | KeystoneError.BadRequest => {
+): KeystoneError.TransportError | KeystoneError.InvalidInput => {
   if (error._tag === "RequestError" && error.reason !== "Transport") {
-    return new KeystoneError.BadRequest({
-      ...context(info, undefined),
-      status: 0,
-      message: error.reason === "InvalidUrl" ? "the request URL is invalid" : "the request body could not be encoded"
-    })
+    return error.reason === "InvalidUrl"
+      ? invalidInput("url", `the request URL is invalid (${info.method} ${info.url})`)
+      : invalidInput("body", `the request body could not be encoded (${info.method} ${info.url})`)
   }
   const { code, message } = findCode(error.cause)
   const reason = code !== undefined
@@ -302,6 +300,6 @@ export const timeout = (info: RequestInfo, millis: number): KeystoneError.Transp
     message: `no response within ${Duration.format(Duration.millis(millis))}`
   })
 
-/** A refused request (invalid input), made before anything is sent. @internal */
-export const refused = (info: Pick<RequestInfo, "method" | "url">, message: string): KeystoneError.BadRequest =>
-  new KeystoneError.BadRequest({ method: info.method, url: info.url, status: 0, message })
+/** An input refused before anything is sent: which one, and why. @internal */
+export const invalidInput = (input: string, message: string): KeystoneError.InvalidInput =>
+  new KeystoneError.InvalidInput({ input, message })

@@ -119,7 +119,7 @@ export const make = (
       const protocol = Url.pathSegment(credentials.protocol)
       if (Either.isLeft(idp) || Either.isLeft(protocol)) {
         const why = Either.isLeft(idp) ? `the identity provider name: ${idp.left}` : `the protocol name: ${Either.merge(protocol)}`
-        return yield* Effect.fail(Errors.refused({ method: "POST", url: `${at.redactedBase}/OS-FEDERATION/(not sent)` }, why))
+        return yield* Effect.fail(Errors.invalidInput("auth", why))
       }
       const path = `/OS-FEDERATION/identity_providers/${idp.right}/protocols/${protocol.right}/auth`
       const tokens = yield* idpTokens(credentials)
@@ -135,7 +135,7 @@ export const make = (
         version: "v3"
       }
       if (bearer === undefined) {
-        return yield* Effect.fail(Errors.refused(spec, "accessTokenType is id_token, but the identity provider gave no id_token (ask for the openid scope)"))
+        return yield* Effect.fail(Errors.invalidInput("auth", "accessTokenType is id_token, but the identity provider gave no id_token (ask for the openid scope)"))
       }
       const withBearer: Http.Spec = { ...spec, headers: { Authorization: `Bearer ${Redacted.value(bearer)}` } }
       const reply = yield* Http.request(env, withBearer, Http.is2xx)

@@ -88,8 +88,8 @@ export const attempt = (env: Env, spec: Spec, timeoutMillis: number): Effect.Eff
 /**
  * Sends the request with retries; a status `ok` does not accept becomes its
  * typed error. Headers no HTTP request can carry (a CR or LF in a token or
- * in the `headers` option) are refused first: `BadRequest` with status 0,
- * nothing sent, no retry.
+ * in the `headers` option) are refused first: `InvalidInput`, nothing sent,
+ * no retry.
  *
  * @internal
  */
@@ -98,8 +98,10 @@ export const request = (
   spec: Spec,
   ok: (status: number) => boolean
 ): Effect.Effect<Errors.Reply, KeystoneError.KeystoneError> => {
-  const problem = Headers.problem(env.headers, "the headers option") ?? Headers.problem(spec.headers ?? {}, "the request")
-  if (problem !== undefined) return Effect.fail(Errors.refused({ method: spec.method, url: spec.url }, problem))
+  const problem = Headers.problem(env.headers, "the headers option")
+  if (problem !== undefined) return Effect.fail(Errors.invalidInput("headers", problem))
+  const inRequest = Headers.problem(spec.headers ?? {}, "the request")
+  if (inRequest !== undefined) return Effect.fail(Errors.invalidInput("request headers", `${inRequest} (${spec.method} ${spec.url})`))
   return Retry.run(env.retry, env.timeoutMillis, (timeoutMillis) =>
     Effect.flatMap(attempt(env, spec, timeoutMillis), (reply) =>
       ok(reply.status)

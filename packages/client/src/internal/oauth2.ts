@@ -26,7 +26,7 @@ export const token = (
 ): Effect.Effect<OAuth2Token, KeystoneError.KeystoneError> => {
   const url = `${at.base}/OS-OAUTH2/token`
   if (at.version !== "v3") {
-    return Effect.fail(Errors.refused({ method: "POST", url: `${at.redactedBase}/OS-OAUTH2/token` }, "OAuth 2.0 access tokens need the v3 API"))
+    return Effect.fail(Errors.invalidInput("version", "OAuth 2.0 access tokens need the v3 API"))
   }
   return Effect.gen(function*() {
     const tokens = yield* Oidc.token(env, { tokenEndpoint: url }, client, { _tag: "client_credentials" }, true)

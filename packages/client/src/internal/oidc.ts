@@ -112,7 +112,7 @@ const shown = (url: string): string => {
   }
 }
 
-const refuse = (method: string, url: string, reason: string) => Effect.fail(Errors.refused({ method, url: shown(url) }, reason))
+const refuse = (input: string, reason: string) => Effect.fail(Errors.invalidInput(input, reason))
 
 const decodeWith = <A, I>(schema: Schema.Schema<A, I>, spec: Http.Spec, reply: Errors.Reply, what: string) => {
   const json = Errors.jsonBody(spec, reply)
@@ -155,7 +155,7 @@ const sendToIdp = (env: Http.Env, spec: Http.Spec): Effect.Effect<Errors.Reply, 
  */
 export const discover = (env: Http.Env, discoveryUrl: string): Effect.Effect<Endpoints, KeystoneError.KeystoneError> => {
   const problem = endpointProblem(discoveryUrl, "the discovery endpoint")
-  if (problem !== undefined) return refuse("GET", discoveryUrl, problem)
+  if (problem !== undefined) return refuse("discoveryEndpoint", problem)
   const spec: Http.Spec = { method: "GET", url: shown(discoveryUrl), fullUrl: discoveryUrl, secrets: [], version: undefined }
   return Effect.gen(function*() {
     const reply = yield* Http.request(env, spec, Http.is2xx)
@@ -188,7 +188,7 @@ const post = (
 ): Effect.Effect<{ readonly spec: Http.Spec; readonly reply: Errors.Reply }, KeystoneError.KeystoneError> => {
   // Keystone's own OAuth 2.0 endpoint is under the auth URL, which is checked (and warned about) once
   const problem = keystoneItself ? undefined : endpointProblem(url, "the identity provider's endpoint")
-  if (problem !== undefined) return refuse("POST", url, problem)
+  if (problem !== undefined) return refuse("accessTokenEndpoint", problem)
   const secret = client.clientSecret === undefined ? undefined : Redacted.value(client.clientSecret)
   const authorization = secret === undefined ? undefined : basic(client, secret)
   const spec: Http.Spec = {
@@ -270,7 +270,7 @@ export const deviceAuthorization = (
   scope: string
 ): Effect.Effect<DeviceAuthorization, KeystoneError.KeystoneError> => {
   const url = endpoints.deviceAuthorizationEndpoint
-  if (url === undefined) return refuse("POST", endpoints.tokenEndpoint, "the identity provider has no device_authorization_endpoint")
+  if (url === undefined) return refuse("deviceAuthorizationEndpoint", "the identity provider has no device_authorization_endpoint")
   return Effect.flatMap(post(env, url, client, { scope }, []), ({ reply, spec }) =>
     Effect.map(decodeWith(DeviceReply, { ...spec, secrets: [...spec.secrets, ...tokenStrings(reply.text)] }, reply, "a device authorization reply"), (body) => ({
       deviceCode: Redacted.make(body.device_code),

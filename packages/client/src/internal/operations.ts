@@ -8,7 +8,7 @@ import type { Catalog, Token } from "@effect-keystone/schema"
 import type * as Effect from "effect/Effect"
 import type { Auth } from "../Auth.js"
 import type { ApiVersion, IssueOptions, ValidateOptions } from "../KeystoneClient.js"
-import type { BadRequest, KeystoneError } from "../KeystoneError.js"
+import type { InvalidInput, KeystoneError } from "../KeystoneError.js"
 
 /** @internal */
 export interface Operations {
@@ -26,7 +26,7 @@ export interface Operations {
   readonly refuse: (
     method: "GET" | "HEAD",
     options: Pick<ValidateOptions, "allowExpired"> | undefined
-  ) => BadRequest | undefined
+  ) => InvalidInput | undefined
   /** v3's catalog call lists the caller's own catalog, so the subject must be the caller. */
   readonly catalogNeedsSubjectAsCaller: boolean
 }

@@ -51,7 +51,7 @@ export const make = (env: Http.Env, at: Resolved): Operations => {
   ): Effect.Effect<A, KeystoneError> => {
     const url = `${at.redactedBase}/tokens/***${suffix}`
     const segment = Url.pathSegment(subject)
-    if (Either.isLeft(segment)) return Effect.fail(Errors.refused({ method, url }, `the subject token id ${segment.left}`))
+    if (Either.isLeft(segment)) return Effect.fail(Errors.invalidInput("subject", `the subject token id ${segment.left}`))
     return f({
       method,
       fullUrl: `${at.base}/tokens/${segment.right}${suffix}`,
@@ -67,7 +67,7 @@ export const make = (env: Http.Env, at: Resolved): Operations => {
       const url = `${at.base}/tokens`
       const body = Auth.toV2Request(auth)
       if (Either.isLeft(body)) {
-        return yield* Effect.fail(Errors.refused({ method: "POST", url: `${at.redactedBase}/tokens` }, body.left.message))
+        return yield* Effect.fail(body.left)
       }
       const spec: Http.Spec = {
         method: "POST",
@@ -111,7 +111,7 @@ export const make = (env: Http.Env, at: Resolved): Operations => {
 
   const refuse = (method: "GET" | "HEAD", options: Pick<ValidateOptions, "allowExpired"> | undefined) =>
     options?.allowExpired === true
-      ? Errors.refused({ method, url: `${at.redactedBase}/tokens/***` }, "allowExpired is not part of the v2.0 API")
+      ? Errors.invalidInput("allowExpired", "allowExpired is not part of the v2.0 API")
       : undefined
 
   return { version: "v2.0", issue, validate, check, revoke, endpoints, refuse, catalogNeedsSubjectAsCaller: false }

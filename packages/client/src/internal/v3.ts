@@ -71,7 +71,7 @@ export const make = (env: Http.Env, at: Resolved): Operations => {
       const q = query([options?.noCatalog === true && "nocatalog"])
       const body = Auth.toV3Request(auth)
       if (Either.isLeft(body)) {
-        return yield* Effect.fail(Errors.refused({ method: "POST", url: redactedTokens + q }, body.left.message))
+        return yield* Effect.fail(body.left)
       }
       const receipt = auth.credentials._tag === "MultiFactor" ? auth.credentials.receipt : undefined
       const spec: Http.Spec = {

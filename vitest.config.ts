@@ -14,7 +14,9 @@ export default defineConfig({
       project("testing", ["packages/testing/test/**/*.test.ts"]),
       project("cache", ["packages/cache/test/**/*.test.ts"]),
       project("cli", ["packages/cli/test/**/*.test.ts"]),
-      project("examples", ["examples/test/**/*.test.ts"])
+      project("middleware", ["packages/middleware/test/**/*.test.ts"]),
+      project("examples", ["examples/test/**/*.test.ts"]),
+      project("portable", ["test/*.test.ts"])
     ]
   }
 })

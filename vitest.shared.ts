@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url"
 
 const root = path.dirname(fileURLToPath(import.meta.url))
 
-const packages = ["schema", "client", "cache", "testing", "cli"]
+const packages = ["schema", "client", "cache", "testing", "cli", "middleware"]
 
 /**
  * Resolve workspace packages to their sources, so tests need no build:

@@ -4,11 +4,12 @@
  */
 import * as ClientBench from "./client.bench.js"
 import * as DecodeBench from "./decode.bench.js"
+import * as MiddlewareBench from "./middleware.bench.js"
 import * as SessionBench from "./session.bench.js"
 
 const main = async () => {
   console.log(`effect-keystone benchmarks — node ${process.version}, ${new Date().toISOString()}`)
-  const results = [DecodeBench.run(), ...(await SessionBench.run()), ...(await ClientBench.run())]
+  const results = [DecodeBench.run(), ...(await SessionBench.run()), ...(await ClientBench.run()), ...(await MiddlewareBench.run())]
   const met = results.filter((r) => r.met).length
   console.log(`\n${met} of ${results.length} targets met`)
 }

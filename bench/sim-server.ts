@@ -1,5 +1,6 @@
 /** A KeystoneSim on loopback in its own process, so its CPU is not the benchmark's. Prints its auth URL. */
 import { KeystoneSim } from "@effect-keystone/testing"
+import * as KeystoneSimNode from "@effect-keystone/testing/Node"
 import { Effect } from "effect"
 import { largeTokenBody } from "./fixtures.js"
 
@@ -12,7 +13,7 @@ const catalog = largeTokenBody().token.catalog.map((s) => ({
 
 Effect.runFork(
   Effect.scoped(Effect.gen(function*() {
-    const sim = yield* KeystoneSim.serve({ catalog, tokenLifetime: "12 hours" }, { port: 0 })
+    const sim = yield* KeystoneSimNode.serve({ catalog, tokenLifetime: "12 hours" }, { port: 0 })
     console.log(sim.authUrl)
     yield* Effect.never
   }))

@@ -26,6 +26,7 @@ import * as CloudsYaml from "@effect-keystone/client/CloudsYaml"
 import * as Tls from "@effect-keystone/client/Tls"
 import type { Token } from "@effect-keystone/schema"
 import { KeystoneSim } from "@effect-keystone/testing"
+import * as KeystoneSimNode from "@effect-keystone/testing/Node"
 import * as Config from "effect/Config"
 import * as ConfigError from "effect/ConfigError"
 import * as ConfigProvider from "effect/ConfigProvider"
@@ -166,7 +167,7 @@ const main = Effect.gen(function*() {
     (dir) => Effect.promise(() => fs.rm(dir, { recursive: true, force: true }))
   )
   const real = process.env.OS_AUTH_URL !== undefined || process.env.OS_CLOUD !== undefined
-  const sim = real ? undefined : yield* KeystoneSim.serve()
+  const sim = real ? undefined : yield* KeystoneSimNode.serve()
   const env = sim === undefined ? osEnv() : simEnv(sim.authUrl)
   yield* Console.log(`Keystone: ${sim === undefined ? "your cloud (OS_* variables)" : `KeystoneSim on ${sim.baseUrl}`}`)
   yield* Console.log(`token store: ${directory}`)

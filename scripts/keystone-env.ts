@@ -16,6 +16,11 @@ export const load = (): Record<string, string> => {
         "Start one with `bash scripts/keystone-up.sh` (or set KEYSTONE_DIR to its state directory)."
     )
   }
+  return readEnvFile(file)
+}
+
+/** The `export KEY='value'` lines of an env file the scripts write. */
+export const readEnvFile = (file: string): Record<string, string> => {
   const out: Record<string, string> = {}
   for (const line of fs.readFileSync(file, "utf8").split("\n")) {
     const m = /^export ([A-Z0-9_]+)='(.*)'$/.exec(line.trim())

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { KeystoneSim } from "@effect-keystone/testing"
+import * as KeystoneSimNode from "@effect-keystone/testing/Node"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
 import * as Demo from "../demo.js"
@@ -10,7 +11,7 @@ import * as ExportToken from "../export-token.js"
 describe("examples/demo", () => {
   it.scopedLive("the real-cloud tour (npm start -- --auth-url …): login, catalog, validate, renew, revoke on close", () =>
     Effect.gen(function*() {
-      const sim = yield* KeystoneSim.serve()
+      const sim = yield* KeystoneSimNode.serve()
       const env = ExportToken.simEnv(sim.authUrl)
       yield* Demo.real(ConfigProvider.fromMap(new Map(Object.entries(env))))
       const counts = yield* sim.counts
@@ -22,7 +23,7 @@ describe("examples/demo", () => {
 
   it.scopedLive("the real-cloud tour fails (and so exits non-zero) on bad credentials", () =>
     Effect.gen(function*() {
-      const sim = yield* KeystoneSim.serve()
+      const sim = yield* KeystoneSimNode.serve()
       const env = { ...ExportToken.simEnv(sim.authUrl), OS_PASSWORD: "wrong" }
       const exit = yield* Effect.exit(Demo.real(ConfigProvider.fromMap(new Map(Object.entries(env)))))
       expect(exit._tag).toBe("Failure")

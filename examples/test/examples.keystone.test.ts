@@ -1,5 +1,5 @@
 /**
- * The worker, pipeline and validate-incoming examples against a REAL
+ * The worker, pipeline and protected-service examples against a REAL
  * Keystone (`bash scripts/keystone-up.sh`). Run with `npm run test:keystone`.
  * Reads `$KEYSTONE_DIR/env` (default `/tmp/effect-keystone-ks/env`) or the
  * `KS_*` variables, and fails loudly when neither is there.
@@ -7,13 +7,14 @@
 import { NodeHttpClient } from "@effect/platform-node"
 import { describe, expect, it } from "@effect/vitest"
 import { KeystoneSession, TokenStore } from "@effect-keystone/cache"
-import { AuthScope, Credentials, KeystoneClient } from "@effect-keystone/client"
+import { AuthScope, Credentials, KeystoneClient, OpenStackConfig } from "@effect-keystone/client"
+import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as Pipeline from "../pipeline.js"
-import * as ValidateIncoming from "../validate-incoming.js"
+import * as ProtectedService from "../protected-service.js"
 import * as Worker from "../worker.js"
 import * as KeystoneEnv from "../../scripts/keystone-env.js"
 import type { JsonBody } from "./support.js"
@@ -42,8 +43,6 @@ const service = {
 }
 
 const ClientLive = KeystoneClient.layer({ authUrl: ks.authUrl }).pipe(Layer.provideMerge(NodeHttpClient.layerUndici))
-/** validate-incoming's client: it validates with the service credentials. */
-const ServiceClient = KeystoneClient.make({ authUrl: ks.authUrl, serviceAuth: { auth: service } })
 const issue = (auth: typeof demo) => Effect.flatMap(KeystoneClient.KeystoneClient, (c) => c.issue(auth))
 const revoke = (token: Parameters<KeystoneClient.KeystoneClientService["revoke"]>[0]) =>
   Effect.flatMap(KeystoneClient.KeystoneClient, (c) => c.revoke(token))
@@ -99,15 +98,26 @@ describe("examples against a real Keystone", () => {
       )
     ))
 
-  it.scopedLive("validate-incoming: 401 without or with a revoked token, 200 with the caller for a good one", () =>
+  it.scopedLive("protected-service: 401 without or with a revoked token (within the revocation poll), /whoami for a good one", () =>
     Effect.gen(function*() {
-      // the service's client (admin credentials) must outlive the server: provided around the whole test
-      const { url } = yield* ValidateIncoming.serve({ cacheFor: 0 }).pipe(
-        Effect.provideService(KeystoneClient.KeystoneClient, yield* ServiceClient)
+      // the service's credentials as OS_* variables (admin may validate anyone's token)
+      const settings = yield* Effect.withConfigProvider(
+        OpenStackConfig.fromEnv,
+        ConfigProvider.fromMap(
+          new Map([
+            ["OS_AUTH_URL", ks.authUrl],
+            ["OS_USER_ID", ks.adminUserId],
+            ["OS_PASSWORD", ks.adminPassword],
+            ["OS_PROJECT_ID", ks.adminProjectId]
+          ])
+        )
       )
+      // its session must outlive the server: built in the test's scope
+      const auth = yield* Layer.build(ProtectedService.layer(settings, { revocation: { pollEvery: "1 second" } }))
+      const { url } = yield* ProtectedService.serve().pipe(Effect.provide(auth))
       const get = (token?: string) =>
         Effect.promise(async () => {
-          const r = await fetch(url, { headers: token === undefined ? {} : { "x-auth-token": token } })
+          const r = await fetch(`${url}/whoami`, { headers: token === undefined ? {} : { "x-auth-token": token } })
           return { status: r.status, body: (await r.json()) as JsonBody }
         })
       expect((yield* get()).status).toBe(401)
@@ -116,11 +126,12 @@ describe("examples against a real Keystone", () => {
       const ok = yield* get(Redacted.value(token.id))
       expect(ok.status).toBe(200)
       expect(ok.body).toMatchObject({
-        user: { id: ks.demoUserId, name: "demo", domain: "Default" },
+        user: { id: ks.demoUserId, name: "demo" },
         project: { id: ks.demoProjectId, name: "demo" },
-        auditId: token.auditIds[0]
+        auditIds: [token.auditIds[0]]
       })
       yield* revoke(token)
+      yield* Effect.sleep("2500 millis")
       expect((yield* get(Redacted.value(token.id))).status).toBe(401)
     }).pipe(Effect.provide(ClientLive)))
 })

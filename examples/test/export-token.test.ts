@@ -1,6 +1,7 @@
 import { NodeContext } from "@effect/platform-node"
 import { describe, expect, it } from "@effect/vitest"
 import { KeystoneSim } from "@effect-keystone/testing"
+import * as KeystoneSimNode from "@effect-keystone/testing/Node"
 import * as Effect from "effect/Effect"
 import * as fs from "node:fs/promises"
 import * as os from "node:os"
@@ -17,7 +18,7 @@ const tempDir = Effect.acquireRelease(
 describe("examples/export-token", () => {
   it.scopedLive("a second process gets the token from the file store: one issue request in all", () =>
     Effect.gen(function*() {
-      const sim = yield* KeystoneSim.serve() // a real socket: the child process calls it too
+      const sim = yield* KeystoneSimNode.serve() // a real socket: the child process calls it too
       const directory = yield* tempDir
       const { consumed, exported } = yield* ExportToken.exportToken(ExportToken.simEnv(sim.authUrl), directory)
       expect(consumed).toEqual(exported)
@@ -30,7 +31,7 @@ describe("examples/export-token", () => {
 
   it.scopedLive("a process with another login does not get it: it logs in itself", () =>
     Effect.gen(function*() {
-      const sim = yield* KeystoneSim.serve()
+      const sim = yield* KeystoneSimNode.serve()
       const directory = yield* tempDir
       // the same user scoped to another project: another store key
       const { consumed, exported } = yield* ExportToken.exportToken(ExportToken.simEnv(sim.authUrl), directory, {

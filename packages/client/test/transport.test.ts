@@ -5,6 +5,7 @@
  */
 import { AuthScope, Credentials, KeystoneClient } from "@effect-keystone/client"
 import { Fault, KeystoneSim } from "@effect-keystone/testing"
+import * as KeystoneSimNode from "@effect-keystone/testing/Node"
 import { NodeHttpClient } from "@effect/platform-node"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
@@ -22,7 +23,7 @@ import * as net from "node:net"
 import { adminAuth, adminV2, Demo, demoPassword, demoV2 } from "./utils.js"
 
 const served = <A, E>(f: (sim: KeystoneSim.KeystoneSimService) => Effect.Effect<A, E, HttpClient.HttpClient>) =>
-  Effect.scoped(Effect.flatMap(KeystoneSim.serve(), f)).pipe(Effect.provide(NodeHttpClient.layerUndici))
+  Effect.scoped(Effect.flatMap(KeystoneSimNode.serve(), f)).pipe(Effect.provide(NodeHttpClient.layerUndici))
 
 const freePort = Effect.promise(() =>
   new Promise<number>((resolve, reject) => {

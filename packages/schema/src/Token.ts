@@ -141,7 +141,14 @@ export class Token extends Schema.Class<Token>("Token")({
   catalog: Catalog.Catalog,
   methods: Schema.Array(Schema.String),
   auditIds: Schema.Array(Schema.String),
-  applicationCredential: Schema.optionalWith(ApplicationCredentialInfo, { exact: true })
+  applicationCredential: Schema.optionalWith(ApplicationCredentialInfo, { exact: true }),
+  /**
+   * v3 `is_admin_project`, when Keystone sent it (it does when an admin
+   * project is configured); absent means Keystone's default, `true`.
+   *
+   * @since 0.2.0
+   */
+  isAdminProject: Schema.optionalWith(Schema.Boolean, { exact: true })
 }) {}
 
 /**
@@ -213,7 +220,8 @@ export const fromV3 = (id: Redacted.Redacted<string>, t: V3.TokenBody): Either.E
       catalog: Catalog.fromV3(t.catalog),
       methods: t.methods,
       auditIds: t.audit_ids ?? [],
-      ...(ac === undefined ? {} : { applicationCredential: { id: ac.id, name: ac.name, restricted: ac.restricted } })
+      ...(ac === undefined ? {} : { applicationCredential: { id: ac.id, name: ac.name, restricted: ac.restricted } }),
+      ...(t.is_admin_project === undefined ? {} : { isAdminProject: t.is_admin_project })
     }, { disableValidation: true })
   })
 

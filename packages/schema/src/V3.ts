@@ -127,6 +127,8 @@ export const TokenBody = Schema.Struct({
   domain: Schema.optional(Domain),
   system: Schema.optional(Schema.Struct({ all: Schema.Boolean })),
   is_domain: Schema.optional(Schema.Boolean),
+  /** Present when Keystone has an admin project configured (`[resource] admin_project_name`). */
+  is_admin_project: Schema.optional(Schema.Boolean),
   catalog: Schema.optional(Catalog),
   application_credential: Schema.optional(ApplicationCredential),
   "OS-TRUST:trust": Schema.optional(Trust)

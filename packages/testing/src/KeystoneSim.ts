@@ -4,197 +4,40 @@
  * It issues, validates, revokes and expires tokens on the Effect `Clock`
  * (so `TestClock` drives expiry), answers with Keystone's exact status codes,
  * headers and bodies, counts requests per route and injects faults. Use it
- * as an in-memory `HttpClient` (`layer`) or as a real HTTP server on
- * loopback (`serve`, `layerServer`).
+ * as an in-memory `HttpClient` (`layer`), as a real HTTP server on loopback
+ * (`serve` with any platform `HttpServer`; `@effect-keystone/testing/Node`
+ * on Node), or as an `HttpApp` (`app`) wherever Effect runs.
  *
  * @since 0.1.0
  */
 import * as HttpClient from "@effect/platform/HttpClient"
+import type * as HttpApp from "@effect/platform/HttpApp"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import type { Catalog } from "@effect-keystone/schema"
+import type * as HttpServer from "@effect/platform/HttpServer"
+import { Url } from "@effect-keystone/schema"
 import * as Context from "effect/Context"
-import * as Data from "effect/Data"
 import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import type * as Scope from "effect/Scope"
 import type * as Fault from "./Fault.js"
+import type { Seed } from "./Seed.js"
 import * as client from "./internal/client.js"
 import * as defaults from "./internal/defaultSeed.js"
 import * as documents from "./internal/serviceDocuments.js"
 import * as server from "./internal/server.js"
 import * as sim from "./internal/sim.js"
 
-/**
- * The entities of a seed.
- *
- * @since 0.1.0
- * @category seed
- */
-export declare namespace Seed {
+export type {
   /**
    * @since 0.1.0
+   * @category seed
    */
-  export interface Domain {
-    readonly id: string
-    readonly name: string
-    readonly enabled?: boolean
-    readonly description?: string
-  }
-  /**
-   * @since 0.1.0
-   */
-  export interface Project {
-    readonly id: string
-    readonly name: string
-    readonly domainId: string
-    readonly enabled?: boolean
-    readonly description?: string
-  }
-  /**
-   * `passcode` is the TOTP passcode the simulator accepts (fixed, so tests
-   * are deterministic). `mfaRules` are Keystone's MFA rules, e.g.
-   * `[["password", "totp"]]`.
-   *
-   * @since 0.1.0
-   */
-  export interface User {
-    readonly id: string
-    readonly name: string
-    readonly domainId: string
-    readonly password: string
-    readonly defaultProjectId?: string
-    readonly enabled?: boolean
-    readonly passcode?: string
-    readonly mfaRules?: ReadonlyArray<ReadonlyArray<string>>
-  }
-  /**
-   * @since 0.1.0
-   */
-  export interface Role {
-    readonly id: string
-    readonly name: string
-  }
-  /**
-   * Holding `priorRoleId` also grants `impliedRoleId` (Keystone's bootstrap
-   * makes admin imply member and member imply reader).
-   *
-   * @since 0.1.0
-   */
-  export interface ImpliedRole {
-    readonly priorRoleId: string
-    readonly impliedRoleId: string
-  }
-  /**
-   * A role on exactly one of a project, a domain or the system.
-   *
-   * @since 0.1.0
-   */
-  export interface Assignment {
-    readonly userId: string
-    readonly roleId: string
-    readonly projectId?: string
-    readonly domainId?: string
-    readonly system?: true
-  }
-  /**
-   * `roles` are role ids or names; default: every role the user has on the
-   * project. `restricted` defaults to `true`, as in Keystone.
-   *
-   * @since 0.1.0
-   */
-  export interface ApplicationCredential {
-    readonly id: string
-    readonly name: string
-    readonly userId: string
-    readonly secret: string
-    readonly projectId: string
-    readonly restricted?: boolean
-    readonly roles?: ReadonlyArray<string>
-  }
-  /**
-   * `roles` are role ids or names the trustee may use on the trustor's project.
-   *
-   * @since 0.1.0
-   */
-  export interface Trust {
-    readonly id: string
-    readonly trustorUserId: string
-    readonly trusteeUserId: string
-    readonly projectId: string
-    readonly roles: ReadonlyArray<string>
-    readonly impersonation?: boolean
-  }
-  /**
-   * `url` may contain `$(project_id)s` or `$(tenant_id)s` (also in the
-   * `%(…)s` form); such endpoints are left out of catalogs without a project.
-   *
-   * @since 0.1.0
-   */
-  export interface Endpoint {
-    readonly id: string
-    readonly interface: Catalog.Interface
-    readonly region: string
-    readonly url: string
-  }
-  /**
-   * @since 0.1.0
-   */
-  export interface Service {
-    readonly id: string
-    readonly type: string
-    readonly name: string
-    readonly endpoints: ReadonlyArray<Endpoint>
-    /**
-     * Answers to an unauthenticated `GET` of exactly `url` (a trailing
-     * slash ignored) on the service's hosts, e.g. version documents (see
-     * `ServiceDocuments`). Other paths on those hosts outside the endpoints
-     * answer 404.
-     *
-     * @since 0.2.0
-     */
-    readonly documents?: ReadonlyArray<Document>
-  }
-  /**
-   * @since 0.2.0
-   */
-  export interface Document {
-    readonly url: string
-    /** Default 200. */
-    readonly status?: number
-    readonly body: unknown
-  }
-}
+  Seed
+} from "./Seed.js"
 
-/**
- * Everything the simulator knows. `make`, `layer` and `serve` take a
- * `Partial<Seed>` merged over `defaultSeed` key by key: a key you give
- * replaces the default whole (spread `defaultSeed.users` to extend it).
- *
- * @since 0.1.0
- * @category seed
- */
-export interface Seed {
-  readonly domains: ReadonlyArray<Seed.Domain>
-  readonly projects: ReadonlyArray<Seed.Project>
-  readonly users: ReadonlyArray<Seed.User>
-  readonly roles: ReadonlyArray<Seed.Role>
-  readonly impliedRoles?: ReadonlyArray<Seed.ImpliedRole>
-  readonly assignments: ReadonlyArray<Seed.Assignment>
-  readonly applicationCredentials: ReadonlyArray<Seed.ApplicationCredential>
-  readonly trusts?: ReadonlyArray<Seed.Trust>
-  readonly catalog: ReadonlyArray<Seed.Service>
-  /** Default `"1 hour"`. */
-  readonly tokenLifetime: Duration.DurationInput
-  /** Keystone's `[token] allow_expired_window`. Default 48 hours. */
-  readonly allowExpiredWindow?: Duration.DurationInput
-  /** MFA receipts. Default 5 minutes. */
-  readonly receiptLifetime?: Duration.DurationInput
-  /** The API versions served. Default both; a disabled version answers 404. */
-  readonly versions?: ReadonlyArray<"v3" | "v2.0">
-}
 
 /**
  * Domains `Default` (id `default`) and `demo-domain`; projects `admin`,
@@ -344,6 +187,14 @@ export interface KeystoneSimService {
   readonly authUrlV2: string
   /** The seed in use, defaults merged. */
   readonly seed: Seed
+  /**
+   * The simulator as an `HttpApp`, to serve with any platform server or
+   * `HttpApp.toWebHandler` (`Deno.serve`, a worker, …). Its own routes and
+   * faults; it never fails.
+   *
+   * @since 0.3.0
+   */
+  readonly app: HttpApp.Default
   /** Answers one request in memory, faults included. */
   readonly handle: (
     request: HttpClientRequest.HttpClientRequest
@@ -355,10 +206,22 @@ export interface KeystoneSimService {
   /** Queues a fault; see `Fault`. */
   readonly inject: (fault: Fault.Fault) => Effect.Effect<void>
   readonly clearFaults: Effect.Effect<void>
-  /** Revokes every token issued so far. */
+  /** Revokes every token issued so far, one revocation event each. */
   readonly revokeAll: Effect.Effect<void>
-  /** Revokes one token, as `DELETE /v3/auth/tokens` would. */
+  /**
+   * Revokes one token, as `DELETE /v3/auth/tokens` would: a revocation event
+   * with its audit id appears in `GET /v3/OS-REVOKE/events`.
+   */
   readonly revoke: (tokenId: string) => Effect.Effect<void>
+  /**
+   * What Keystone does when a user's password changes or the user is
+   * disabled: every token of the user issued until now (whole seconds, so
+   * also those issued later in the same second) is revoked, and a
+   * revocation event with the user id appears in `GET /v3/OS-REVOKE/events`.
+   *
+   * @since 0.3.0
+   */
+  readonly revokeUser: (userId: string) => Effect.Effect<void>
   /** The lifetime of tokens issued from now on. */
   readonly setTokenLifetime: (lifetime: Duration.DurationInput) => Effect.Effect<void>
   /** Tokens issued so far (v3 and v2.0). */
@@ -378,35 +241,26 @@ export class KeystoneSim extends Context.Tag("@effect-keystone/testing/KeystoneS
 >() {}
 
 /**
- * The loopback server could not listen.
- *
- * @since 0.1.0
- * @category errors
- */
-export class ServeError extends Data.TaggedError("ServeError")<{
-  readonly cause: unknown
-  readonly message: string
-}> {}
-
-/**
  * A simulator with its own state. All times come from the `Clock` of the
  * fiber that sends the request.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const make: (
+export const make = (
   seed?: Partial<Seed>,
   options?: { readonly baseUrl?: string }
-) => Effect.Effect<KeystoneSimService> = sim.make
+): Effect.Effect<KeystoneSimService> => sim.make(seed, Url.withoutTrailingSlashes(options?.baseUrl ?? sim.DEFAULT_BASE_URL))
 
 /**
- * An `HttpClient` that sends every request to the simulator, in memory.
+ * An `HttpClient` that sends every request to the simulator, in memory: the
+ * platform's `FetchHttpClient` whose `fetch` is the simulator's `app` as a
+ * web handler.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const httpClient: (sim: KeystoneSimService) => HttpClient.HttpClient = client.make
+export const httpClient = (sim: KeystoneSimService): HttpClient.HttpClient => client.make(sim.app)
 
 /**
  * A fresh simulator and an in-memory `HttpClient` routed to it; no sockets.
@@ -415,38 +269,53 @@ export const httpClient: (sim: KeystoneSimService) => HttpClient.HttpClient = cl
  * @category layers
  */
 export const layer = (seed?: Partial<Seed>): Layer.Layer<KeystoneSim | HttpClient.HttpClient> =>
-  Layer.effectContext(Effect.map(sim.make(seed), (s) =>
-    Context.make(KeystoneSim, s).pipe(Context.add(HttpClient.HttpClient, client.make(s)))))
+  Layer.effectContext(Effect.map(make(seed), (s) =>
+    Context.make(KeystoneSim, s).pipe(Context.add(HttpClient.HttpClient, httpClient(s)))))
 
 /**
- * @since 0.1.0
- * @category models
- */
-export interface ServeOptions {
-  /** Default 0: a free port. */
-  readonly port?: number
-  /** Default `"127.0.0.1"`. */
-  readonly host?: string
-}
-
-/**
- * A simulator behind a real `node:http` server, closed with the scope.
- * Requests run on the runtime `serve` was called in (its `Clock` included).
+ * A simulator behind a real HTTP server, closed with the scope: any
+ * platform `HttpServer` layer that listens on TCP (`NodeHttpServer.layer`,
+ * `BunHttpServer.layer`, …); its address becomes `baseUrl`. The seed may be
+ * a function of `baseUrl`, for a catalog that points at the simulator itself
+ * (its catalog services answer there, see `Seed.Service`). Requests run on
+ * the runtime `serve` was called in (its `Clock` included).
  *
- * @since 0.1.0
+ * On Node, `@effect-keystone/testing/Node` serves on 127.0.0.1 with
+ * Keystone's reason phrases (`201 CREATED`) and drops connections for real
+ * (`Fault.reset`, `setDown`). Elsewhere those answer with a body that fails
+ * before its first byte: Bun resets the connection, Deno cuts it after the
+ * status line.
+ *
+ * @example
+ * ```ts
+ * import { BunHttpServer } from "@effect/platform-bun"
+ * import { KeystoneSim } from "@effect-keystone/testing"
+ *
+ * const sim = KeystoneSim.serve(BunHttpServer.layerServer({ hostname: "127.0.0.1", port: 0 }), (baseUrl) => ({
+ *   catalog: [{
+ *     id: "c0ffee",
+ *     type: "compute",
+ *     name: "nova",
+ *     endpoints: [{ id: "e1", interface: "public", region: "RegionOne", url: `${baseUrl}/compute/v2.1` }]
+ *   }]
+ * }))
+ * ```
+ *
+ * @since 0.3.0
  * @category constructors
  */
-export const serve = (
-  seed?: Partial<Seed>,
-  options?: ServeOptions
-): Effect.Effect<KeystoneSimService, ServeError, Scope.Scope> =>
-  server.serve(seed, options, (cause, message) => new ServeError({ cause, message }))
+export const serve: <E, R>(
+  server: Layer.Layer<HttpServer.HttpServer, E, R>,
+  seed?: Partial<Seed> | ((baseUrl: string) => Partial<Seed>)
+) => Effect.Effect<KeystoneSimService, E, Scope.Scope | R> = server.serve
 
 /**
  * `serve` as a scoped layer.
  *
- * @since 0.1.0
+ * @since 0.3.0
  * @category layers
  */
-export const layerServer = (seed?: Partial<Seed>, options?: ServeOptions): Layer.Layer<KeystoneSim, ServeError> =>
-  Layer.scoped(KeystoneSim, serve(seed, options))
+export const layerServer = <E, R>(
+  server: Layer.Layer<HttpServer.HttpServer, E, R>,
+  seed?: Partial<Seed> | ((baseUrl: string) => Partial<Seed>)
+): Layer.Layer<KeystoneSim, E, R> => Layer.scoped(KeystoneSim, serve(server, seed))

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
 import { KeystoneSim } from "@effect-keystone/testing"
+import * as KeystoneSimNode from "@effect-keystone/testing/Node"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Scope from "effect/Scope"
@@ -55,7 +56,7 @@ const simulated: Side = {
 let scope: Scope.CloseableScope
 beforeAll(async () => {
   scope = await Effect.runPromise(Scope.make())
-  const sim = await Effect.runPromise(KeystoneSim.serve({ versions: ["v3"] }).pipe(Scope.extend(scope)))
+  const sim = await Effect.runPromise(KeystoneSimNode.serve({ versions: ["v3"] }).pipe(Scope.extend(scope)))
   simulated.base = sim.baseUrl
 })
 afterAll(() => Effect.runPromise(Scope.close(scope, Exit.void)))
@@ -301,6 +302,47 @@ describe(`KeystoneSim answers like a real Keystone (${real.base})`, () => {
           exact(await tokens(side, "DELETE", caller, id)),
           exact(await tokens(side, "GET", id, caller))
         ]
+      }))
+  })
+
+  describe("revocation events", () => {
+    const adminToken = (side: Side) =>
+      tokenOf(side, {
+        auth: {
+          identity: {
+            methods: ["password"],
+            password: { user: { name: side.admin.name, domain: { id: "default" }, password: side.admin.password } }
+          },
+          scope: { project: { name: side.admin.projectName, domain: { id: "default" } } }
+        }
+      })
+    const events = (side: Side, caller: string | undefined, since?: string) =>
+      call(side, "GET", `/v3/OS-REVOKE/events${since === undefined ? "" : `?since=${encodeURIComponent(since)}`}`, {
+        headers: caller === undefined ? {} : { "x-auth-token": caller }
+      })
+
+    it("GET /v3/OS-REVOKE/events after DELETE: the event, since strictly after, the refusals", () =>
+      agree(async (side) => {
+        const admin = await adminToken(side)
+        const victim = await tokenOf(side, password(side))
+        const auditId = (await tokens(side, "GET", admin, victim, "?nocatalog")).json.token.audit_ids[0]
+        const since = new Date(Date.now() - 5_000).toISOString()
+        await tokens(side, "DELETE", admin, victim)
+        const listed = await events(side, admin, since)
+        // other clients may revoke tokens on the real Keystone meanwhile: look at ours only
+        const ours = listed.json.events.filter((e: { audit_id?: string }) => e.audit_id === auditId)
+        const after = await events(side, admin, ours[0].revoked_at)
+        return {
+          listing: { status: listed.status, headers: listed.headers, keys: Object.keys(listed.json), links: listed.json.links },
+          newline: listed.text.endsWith("}\n"),
+          ours: shape(ours),
+          issuedBeforeIsRevokedAt: ours[0].issued_before === ours[0].revoked_at,
+          wholeSeconds: ours[0].revoked_at.endsWith(".000000Z"),
+          strictlyAfter: after.json.events.some((e: { audit_id?: string }) => e.audit_id === auditId),
+          member: exact(await events(side, await tokenOf(side, password(side)))),
+          anonymous: exact(await events(side, undefined)),
+          garbage: exact(await events(side, admin, "yesterday"))
+        }
       }))
   })
 

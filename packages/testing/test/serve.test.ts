@@ -4,6 +4,7 @@ import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import { describe, expect, it } from "@effect/vitest"
 import { Token } from "@effect-keystone/schema"
 import { Fault, KeystoneSim } from "@effect-keystone/testing"
+import * as KeystoneSimNode from "@effect-keystone/testing/Node"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
@@ -29,10 +30,10 @@ const attempt = (sim: KeystoneSim.KeystoneSimService) =>
     fetch(`${sim.authUrl}/auth/tokens`, { method: "POST", headers: { "content-type": "application/json" }, body: demoBody })
   )
 
-describe("KeystoneSim.serve", () => {
+describe("KeystoneSim.serve on Node (@effect-keystone/testing/Node)", () => {
   it.scopedLive("listens on 127.0.0.1 with a random port and answers real requests", () =>
     Effect.gen(function*() {
-      const sim = yield* KeystoneSim.serve(undefined, { port: 0 })
+      const sim = yield* KeystoneSimNode.serve(undefined, { port: 0 })
       expect(sim.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
       expect(sim.authUrl).toBe(`${sim.baseUrl}/v3`)
       const res = yield* post(sim)
@@ -67,11 +68,11 @@ describe("KeystoneSim.serve", () => {
       )
       expect(validated.status).toBe(200)
       expect(Either.isRight(Token.decodeV3(Redacted.make(id), yield* validated.json))).toBe(true)
-    }).pipe(Effect.provide(Layer.merge(KeystoneSim.layerServer(), NodeHttpClient.layerUndici))))
+    }).pipe(Effect.provide(Layer.merge(KeystoneSimNode.layerServer(), NodeHttpClient.layerUndici))))
 
   it.scopedLive("a Reset fault destroys the socket; setDown refuses every request", () =>
     Effect.gen(function*() {
-      const sim = yield* KeystoneSim.serve()
+      const sim = yield* KeystoneSimNode.serve()
       yield* sim.inject(Fault.reset())
       const reset = yield* Effect.exit(attempt(sim))
       expect(Exit.isFailure(reset)).toBe(true)
@@ -90,12 +91,12 @@ describe("KeystoneSim.serve", () => {
       yield* sim.inject(Fault.reset())
       const error = yield* Effect.flip(client.get(`${sim.authUrl}`))
       expect(error).toMatchObject({ _tag: "RequestError", reason: "Transport" })
-    }).pipe(Effect.provide(Layer.merge(KeystoneSim.layerServer(), NodeHttpClient.layerUndici))))
+    }).pipe(Effect.provide(Layer.merge(KeystoneSimNode.layerServer(), NodeHttpClient.layerUndici))))
 
   it.live("latency on the live clock", () =>
     Effect.gen(function*() {
       const scope = yield* Scope.make()
-      const sim = yield* KeystoneSim.serve().pipe(Scope.extend(scope))
+      const sim = yield* KeystoneSimNode.serve().pipe(Scope.extend(scope))
       yield* sim.inject(Fault.latency("150 millis"))
       const started = Date.now()
       expect((yield* post(sim)).status).toBe(201)
@@ -106,12 +107,33 @@ describe("KeystoneSim.serve", () => {
   it.live("closes with its scope; a taken port is a ServeError", () =>
     Effect.gen(function*() {
       const scope = yield* Scope.make()
-      const sim = yield* KeystoneSim.serve().pipe(Scope.extend(scope))
+      const sim = yield* KeystoneSimNode.serve().pipe(Scope.extend(scope))
       const port = Number(new URL(sim.baseUrl).port)
-      const clash = yield* Effect.flip(Effect.scoped(KeystoneSim.serve(undefined, { port })))
+      const clash = yield* Effect.flip(Effect.scoped(KeystoneSimNode.serve(undefined, { port })))
       expect(clash._tag).toBe("ServeError")
-      expect(clash.message).toContain(String(port))
+      expect(String(clash.cause)).toContain(`EADDRINUSE: address already in use 127.0.0.1:${port}`)
       yield* Scope.close(scope, Exit.void)
       expect(Exit.isFailure(yield* Effect.exit(attempt(sim)))).toBe(true)
+    }))
+
+  it.scopedLive("a seed made from the base URL: a catalog service on the simulator's own host answers there", () =>
+    Effect.gen(function*() {
+      const sim = yield* KeystoneSimNode.serve((baseUrl) => ({
+        catalog: [{
+          id: "c0",
+          type: "compute",
+          name: "nova",
+          endpoints: [{ id: "e0", interface: "public", region: "RegionOne", url: `${baseUrl}/compute/v2.1` }]
+        }]
+      }))
+      const issued = yield* post(sim)
+      const body = (yield* Effect.promise(() => issued.json())) as { token: { catalog: Array<{ endpoints: Array<{ url: string }> }> } }
+      expect(body.token.catalog[0].endpoints[0].url).toBe(`${sim.baseUrl}/compute/v2.1`)
+      const res = yield* Effect.promise(() =>
+        fetch(`${sim.baseUrl}/compute/v2.1/servers`, { headers: { "x-auth-token": issued.headers.get("x-subject-token")! } })
+      )
+      expect(res.status).toBe(200)
+      expect(yield* Effect.promise(() => res.json())).toMatchObject({ service: { type: "compute" }, path: "/compute/v2.1/servers" })
+      expect(yield* sim.count("GET service:compute")).toBe(1)
     }))
 })

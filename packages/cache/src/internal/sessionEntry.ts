@@ -1,10 +1,8 @@
 /**
- * What `KeystoneSession` holds: the current token with its local deadlines
- * (an `Entry`), and the renewal state around it.
+ * The token `KeystoneSession` holds, with its local deadlines: an `Entry`.
  *
  * @internal
  */
-import type { KeystoneError } from "@effect-keystone/client"
 import type { Token } from "@effect-keystone/schema"
 import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
@@ -24,20 +22,6 @@ export interface Entry extends Deadline.RenewalTimes {
   /** `Effect.succeed(token)`, made once so the hot path allocates nothing. */
   readonly succeed: Effect.Effect<Token.Token>
 }
-
-/** @internal */
-export interface State {
-  readonly entry: Entry | undefined
-  /** The last renewal's typed failure; cleared by the next success. */
-  readonly failure: KeystoneError.KeystoneError | undefined
-  /** Consecutive failed renewals (typed or not). */
-  readonly failures: number
-  /** Local millis before which nobody starts another renewal after a failure. */
-  readonly retryAt: number
-}
-
-/** @internal */
-export const initial: State = { entry: undefined, failure: undefined, failures: 0, retryAt: 0 }
 
 /** @internal */
 export const iso = (d: Option.Option<DateTime.Utc>): string =>
@@ -78,16 +62,3 @@ export const make = (token: Token.Token, source: Deadline.Source, arrivedAt: num
     succeed: Effect.succeed(token)
   }
 }
-
-/** Logs an entry with its expiry and audit id, never its id. @internal */
-export const log = (entry: Entry, message: string, annotations: Record<string, unknown>): Effect.Effect<void> =>
-  Effect.logInfo(message).pipe(
-    Effect.annotateLogs({
-      ...annotations,
-      "keystone.source": entry.source,
-      "keystone.expires_at": iso(entry.token.expiresAt),
-      "keystone.audit_id": entry.token.auditIds[0] ?? "(none)",
-      "keystone.local_expires_in_ms": entry.expiresAt - entry.arrivedAt,
-      "keystone.renew_in_ms": entry.refreshAt - entry.arrivedAt
-    })
-  )

@@ -1,8 +1,22 @@
 /**
- * `session.httpClient`: the application's `HttpClient` with `X-Auth-Token`
- * set, but only for origins the token is meant for (see `origins.ts`), never
- * following a redirect with it, and re-issuing the token on a 401 only when
- * that says something about the token.
+ * `session.httpClient` and `session.httpClientOnBehalfOf`: the application's
+ * `HttpClient` in three layers.
+ *
+ * 1. `HttpClient.transform` on the application's client: a fetch-based
+ *    client is told not to follow redirects, and a client that followed one
+ *    to another origin anyway is reported (once).
+ * 2. The tokens are read from their sessions and set as headers, but only for
+ *    origins the guarding token is meant for (see `origins.ts`). This step
+ *    must see the request exactly as it is sent, after every
+ *    `HttpClient.mapRequest` the caller wraps around the session's client
+ *    (ServiceClient's `prependUrl`, an application's own): a request mapping
+ *    layer (`mapRequestEffect`) runs before those, so the origin check would
+ *    look at a URL that is then changed. It is therefore the client's
+ *    response side: `HttpClient.makeWith` with no request mapping of its own.
+ * 3. `HttpClient.transformResponse`: on a 401, the tokens Keystone confirms
+ *    dead are re-issued and the request is run once more from the start
+ *    (the caller's mapping, then step 2 with fresh tokens and a fresh origin
+ *    check); any other 401 goes back as is.
  *
  * @internal
  */
@@ -13,118 +27,140 @@ import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import type { KeystoneError } from "@effect-keystone/client"
 import type { Token } from "@effect-keystone/schema"
+import * as Arr from "effect/Array"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import * as Ref from "effect/Ref"
 import * as Origins from "./origins.js"
-
-/** What the HTTP client needs from the session. @internal */
-export interface Session {
-  readonly token: Effect.Effect<Token.Token, KeystoneError.KeystoneError>
-  readonly invalidate: (token: Token.Token) => Effect.Effect<void>
-  /**
-   * True while `token` is the current one, was issued less than the
-   * refused-token window ago, and Keystone still takes it (asked once per
-   * window): a 401 then says "this service refuses us", not "the token went
-   * bad", and logging in again would only repeat it.
-   */
-  readonly refusedButAlive: (token: Token.Token) => Effect.Effect<boolean>
-  readonly annotations: Record<string, unknown>
-}
 
 /** @internal */
 export type Error = HttpClientError.HttpClientError | KeystoneError.KeystoneError | Origins.OriginNotAllowed
 
-const withToken = (request: HttpClientRequest.HttpClientRequest, t: Token.Token) =>
-  HttpClientRequest.setHeader(request, "x-auth-token", Redacted.value(t.id))
+/** One token the client sends, and where it comes from. @internal */
+export interface Credential<T extends Token.Token | Redacted.Redacted<string>> {
+  /** Lower case, e.g. `x-auth-token`. */
+  readonly header: string
+  /** Display name in logs, e.g. `X-Auth-Token`. */
+  readonly name: string
+  readonly token: Effect.Effect<T, KeystoneError.KeystoneError>
+  /** Drops a refused token so that `token` yields another; `undefined`: a fixed token, never re-issued. */
+  readonly invalidate: ((id: Redacted.Redacted<string>) => Effect.Effect<void>) | undefined
+}
+
+/** @internal */
+export interface Config {
+  /** The token whose catalog (with the auth URL and `allowOrigins`) decides where a request may go. */
+  readonly guard: Credential<Token.Token>
+  /** A second token sent along (`X-Auth-Token` of the user a service calls for). */
+  readonly other: Credential<Token.Token | Redacted.Redacted<string>> | undefined
+  readonly policy: Origins.Policy
+  /**
+   * After a 401: is this token dead at Keystone (so re-issuing it helps)?
+   * `alone`: it was the only token sent.
+   */
+  readonly isDead: (id: Redacted.Redacted<string>, alone: boolean) => Effect.Effect<boolean>
+  readonly annotations: Record<string, unknown>
+}
+
+const idOf = (t: Token.Token | Redacted.Redacted<string>): string =>
+  Redacted.value(Redacted.isRedacted(t) ? t : t.id)
 
 /** Reads (and drops) a body we will not return, so the connection can be reused. */
 const discard = (response: HttpClientResponse.HttpClientResponse) =>
   Effect.ignore(Effect.timeout(response.arrayBuffer, Duration.seconds(1)))
 
-/** @internal */
-export const make = (
+/**
+ * A fetch-based client follows redirects itself by default, headers and all:
+ * ask it not to (the 3xx comes back to the caller; a
+ * `HttpClient.followRedirects` around the session's client sends each hop
+ * back through the origin check). Other clients ignore `RequestInit`. A
+ * provided client that followed a redirect to another origin on its own is
+ * too late to stop, but said once, loudly.
+ */
+const withoutRedirects = (
   baseHttp: HttpClient.HttpClient,
-  session: Session,
-  policy: Origins.Policy
-): HttpClient.HttpClient.With<Error> => {
-  /**
-   * A fetch-based client follows redirects itself by default, headers and
-   * all: ask it not to (the 3xx comes back to the caller; a
-   * `HttpClient.followRedirects` around `session.httpClient` sends each hop
-   * back through the origin check). Other clients ignore `RequestInit`.
-   */
-  const execute = (request: HttpClientRequest.HttpClientRequest) =>
+  warned: Ref.Ref<boolean>,
+  annotations: Record<string, unknown>
+): HttpClient.HttpClient =>
+  HttpClient.transform(baseHttp, (effect, sent) =>
     Effect.flatMap(Effect.serviceOption(FetchHttpClient.RequestInit), (init) =>
-      Effect.provideService(baseHttp.execute(request), FetchHttpClient.RequestInit, {
-        ...Option.getOrElse(init, () => ({})),
-        redirect: "manual"
-      }))
+      Effect.provideService(effect, FetchHttpClient.RequestInit, { ...Option.getOrElse(init, () => ({})), redirect: "manual" })).pipe(
+        Effect.tap((response) => {
+          const to = Origins.originOf(response.request.url)
+          if (to === Origins.originOf(sent.url)) return Effect.void
+          return Effect.flatMap(Ref.getAndSet(warned, true), (before) =>
+            before ? Effect.void : Effect.logWarning(
+              "KeystoneSession: the HttpClient provided to the session followed a redirect to another origin with X-Auth-Token; provide one that does not follow redirects, and wrap session.httpClient in HttpClient.followRedirects instead"
+            ).pipe(Effect.annotateLogs({ ...annotations, "http.redirected_to": to ?? "(none)" })))
+        })
+      ))
 
-  let warnedRedirects = false
-  /**
-   * The provided client followed a redirect to another origin on its own
-   * (e.g. it is wrapped in `HttpClient.followRedirects`): too late to stop,
-   * but said once, loudly.
-   */
-  const checkFollowed = (sent: HttpClientRequest.HttpClientRequest, response: HttpClientResponse.HttpClientResponse) => {
-    if (warnedRedirects || Origins.originOf(response.request.url) === Origins.originOf(sent.url)) {
-      return Effect.succeed(response)
-    }
-    warnedRedirects = true
-    return Effect.as(
-      Effect.logWarning(
-        "KeystoneSession: the HttpClient provided to the session followed a redirect to another origin with X-Auth-Token; provide one that does not follow redirects, and wrap session.httpClient in HttpClient.followRedirects instead"
-      ).pipe(Effect.annotateLogs({ ...session.annotations, "http.redirected_to": Origins.originOf(response.request.url) ?? "(none)" })),
-      response
-    )
-  }
+/** @internal */
+export const make = (baseHttp: HttpClient.HttpClient, config: Config): HttpClient.HttpClient.With<Error> => {
+  const { annotations, guard, other, policy } = config
+  const sent = other === undefined ? [guard] : [guard, other]
+  const warned = Ref.unsafeMake(false)
 
-  /** The request with this token, or the refusal: checked for every token, since each has its catalog. */
-  const sendWith = (
-    request: HttpClientRequest.HttpClientRequest,
-    t: Token.Token
-  ): Effect.Effect<HttpClientResponse.HttpClientResponse, Error> => {
-    const refused = policy.check(t, request.url, request.method)
-    return refused === undefined
-      ? Effect.flatMap(execute(withToken(request, t)), (response) => checkFollowed(request, response))
-      : Effect.fail(refused)
-  }
-
-  const send = (
+  /** The request with the current tokens, or the refusal: checked for every token, since each has its catalog. */
+  const authorize = (
     request: HttpClientRequest.HttpClientRequest
-  ): Effect.Effect<HttpClientResponse.HttpClientResponse, Error> =>
-    Effect.flatMap(session.token, (first) =>
-      Effect.flatMap(sendWith(request, first), (response) => {
-        // A stream body cannot be sent twice: the 401 goes back as is.
-        if (response.status !== 401 || request.body._tag === "Stream") return Effect.succeed(response)
-        return Effect.flatMap(session.refusedButAlive(first), (alive) =>
-          alive
-            ? Effect.as(
-              Effect.logDebug("KeystoneSession: 401 from a service for a token issued moments ago that Keystone still takes; passing it on").pipe(
-                Effect.annotateLogs({ ...session.annotations, method: request.method })
-              ),
-              response
-            )
-            : retried(request, response, first))
-      }))
+  ): Effect.Effect<HttpClientRequest.HttpClientRequest, KeystoneError.KeystoneError | Origins.OriginNotAllowed> =>
+    Effect.flatMap(guard.token, (g): Effect.Effect<HttpClientRequest.HttpClientRequest, KeystoneError.KeystoneError | Origins.OriginNotAllowed> => {
+      const refused = policy.check(g, request.url, request.method)
+      if (refused !== undefined) return Effect.fail(refused)
+      const withGuard = HttpClientRequest.setHeader(request, guard.header, idOf(g))
+      return other === undefined
+        ? Effect.succeed(withGuard)
+        : Effect.map(other.token, (o) => HttpClientRequest.setHeader(withGuard, other.header, idOf(o)))
+    })
 
-  const retried = (
-    request: HttpClientRequest.HttpClientRequest,
-    response: HttpClientResponse.HttpClientResponse,
-    first: Token.Token
-  ): Effect.Effect<HttpClientResponse.HttpClientResponse, Error> =>
-        discard(response).pipe(
-          Effect.zipRight(session.invalidate(first)),
-          Effect.zipRight(
-            Effect.logDebug("KeystoneSession: 401 from a service; retrying once with a fresh token").pipe(
-              Effect.annotateLogs({ ...session.annotations, method: request.method })
-            )
-          ),
-          Effect.zipRight(session.token),
-          Effect.flatMap((second) => sendWith(request, second))
+  /** The re-issuable tokens of a refused request that Keystone says are dead, with their ids. */
+  const deadTokens = (request: HttpClientRequest.HttpClientRequest) =>
+    Effect.map(
+      Effect.forEach(sent, (c) => {
+        const id = request.headers[c.header]
+        const invalidate = c.invalidate
+        if (invalidate === undefined || id === undefined) return Effect.succeed(Option.none())
+        const subject = Redacted.make(id)
+        return Effect.map(
+          config.isDead(subject, sent.length === 1),
+          (dead) => (dead ? Option.some({ name: c.name, drop: invalidate(subject) }) : Option.none())
         )
+      }),
+      Arr.getSomes
+    )
 
-  return HttpClient.makeWith<never, never, Error, never>((request) => Effect.flatMap(request, send), Effect.succeed)
+  /** A 401 once: fresh tokens where Keystone confirms the old ones dead, then the whole request again. */
+  const reauthorizeOnce = <E>(send: Effect.Effect<HttpClientResponse.HttpClientResponse, E>) =>
+    Effect.flatMap(send, (response) => {
+      // A stream body cannot be sent twice: the 401 goes back as is.
+      if (response.status !== 401 || response.request.body._tag === "Stream") return Effect.succeed(response)
+      const logged = { ...annotations, method: response.request.method }
+      return Effect.flatMap(deadTokens(response.request), (dead) =>
+        dead.length === 0
+          ? Effect.as(
+            Effect.logDebug("KeystoneSession: 401 from a service for tokens Keystone still takes; passing it on").pipe(
+              Effect.annotateLogs(logged)
+            ),
+            response
+          )
+          : discard(response).pipe(
+            Effect.zipRight(Effect.forEach(dead, (d) => d.drop, { discard: true })),
+            Effect.zipRight(
+              Effect.logDebug("KeystoneSession: 401 from a service; retrying once with a fresh token").pipe(
+                Effect.annotateLogs({ ...logged, "keystone.reissued": dead.map((d) => d.name).join(", ") })
+              )
+            ),
+            Effect.zipRight(send)
+          ))
+    })
+
+  const sending = withoutRedirects(baseHttp, warned, annotations)
+  const authorized = HttpClient.makeWith<never, never, Error, never>(
+    (request) => Effect.flatMap(Effect.flatMap(request, authorize), (r) => sending.execute(r)),
+    Effect.succeed
+  )
+  return HttpClient.transformResponse(authorized, reauthorizeOnce)
 }

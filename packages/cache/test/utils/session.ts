@@ -14,25 +14,29 @@ import type * as Scope from "effect/Scope"
 import * as KeystoneSession from "../../src/KeystoneSession.js"
 import * as TokenStore from "../../src/TokenStore.js"
 
-/** Demo, scoped to project demo. */
-export const auth = {
+/** A simulator user's password login, scoped to its own project. */
+const projectLogin = (user: {
+  readonly username: string
+  readonly password: string
+  readonly domainId: string
+  readonly projectName: string
+}) => ({
   credentials: Credentials.password({
-    username: KeystoneSim.Demo.username,
-    domain: { id: KeystoneSim.Demo.domainId },
-    password: Redacted.make(KeystoneSim.Demo.password)
+    username: user.username,
+    domain: { id: user.domainId },
+    password: Redacted.make(user.password)
   }),
-  scope: AuthScope.project({ name: KeystoneSim.Demo.projectName, domain: { id: KeystoneSim.Demo.domainId } })
-}
+  scope: AuthScope.project({ name: user.projectName, domain: { id: user.domainId } })
+})
+
+/** Demo, scoped to project demo. */
+export const auth = projectLogin(KeystoneSim.Demo)
 
 /** Admin, scoped to project admin: a caller that may validate other users' tokens. */
-export const adminAuth = {
-  credentials: Credentials.password({
-    username: KeystoneSim.Admin.username,
-    domain: { id: KeystoneSim.Admin.domainId },
-    password: Redacted.make(KeystoneSim.Admin.password)
-  }),
-  scope: AuthScope.project({ name: KeystoneSim.Admin.projectName, domain: { id: KeystoneSim.Admin.domainId } })
-}
+export const adminAuth = projectLogin(KeystoneSim.Admin)
+
+/** Service, scoped to project service (role `service`): a service's own login, for `X-Service-Token`. */
+export const serviceAuth = projectLogin(KeystoneSim.Service)
 
 /**
  * A client that checks tokens as admin (the subject itself cannot ask about

@@ -52,6 +52,7 @@ const token = (t: unknown) =>
   opt(t.domain, named) &&
   opt(t.system, (u) => isObj(u) && typeof u.all === "boolean") &&
   opt(t.is_domain, (u) => typeof u === "boolean") &&
+  opt(t.is_admin_project, (u) => typeof u === "boolean") &&
   opt(t.catalog, (u) => arrayOf(u, service)) &&
   opt(t.application_credential, appCred) &&
   opt(t["OS-TRUST:trust"], trust)

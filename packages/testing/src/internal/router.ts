@@ -1,12 +1,18 @@
 /**
- * Maps a request to its route key (what `count` counts and `Fault.route`
- * matches) and its handler.
+ * The simulator's routes on the platform's `HttpLayerRouter` (Effect 4's
+ * `HttpRouter`): each path of the table with its route key (what `count`
+ * counts and `Fault.route` matches), catalog services by URL ahead of them,
+ * and Werkzeug's 404 for everything else.
  */
-import { Url } from "@effect-keystone/schema"
+import * as HttpLayerRouter from "@effect/platform/HttpLayerRouter"
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import * as Effect from "effect/Effect"
 import type { Seed } from "../KeystoneSim.js"
-import type { Ctx, Handler } from "./context.js"
+import type { Handler } from "./context.js"
+import * as exchange from "./exchange.js"
 import * as http from "./http.js"
-import type { SimRequest } from "./http.js"
+import * as services from "./services.js"
 import * as v2 from "./v2.js"
 import * as v3 from "./v3.js"
 import * as versions from "./versions.js"
@@ -15,20 +21,19 @@ type Methods = Partial<Record<"GET" | "POST" | "DELETE", (id: string) => Handler
 
 interface Entry {
   readonly template: string
-  readonly pattern: RegExp
   readonly version: versions.ApiVersion | undefined
   readonly methods: Methods
 }
 
 const entry = (template: string, methods: Methods, version?: versions.ApiVersion): Entry => ({
   template,
-  pattern: new RegExp(`^${template.replace(/\./g, "\\.").replace("{id}", "([^/]+)")}$`),
   version,
   methods
 })
 
 const always = (handler: Handler) => () => handler
 
+/** Add a route here: a path (`{id}` for the one parameter), its handlers, the API version it belongs to. */
 const table = (enabled: ReadonlyArray<versions.ApiVersion>): ReadonlyArray<Entry> => [
   entry("/", { GET: always(versions.root(enabled)) }),
   entry("/v3", { GET: always(versions.showV3) }, "v3"),
@@ -37,6 +42,7 @@ const table = (enabled: ReadonlyArray<versions.ApiVersion>): ReadonlyArray<Entry
   entry("/v3/auth/projects", { GET: always(v3.projects) }, "v3"),
   entry("/v3/auth/domains", { GET: always(v3.domains) }, "v3"),
   entry("/v3/auth/system", { GET: always(v3.system) }, "v3"),
+  entry("/v3/OS-REVOKE/events", { GET: always(v3.revokeEvents) }, "v3"),
   entry("/v2.0", { GET: always(versions.showV2) }, "v2.0"),
   entry("/v2.0/tokens", { POST: always(v2.issue) }, "v2.0"),
   entry("/v2.0/tokens/{id}", { GET: v2.validate, DELETE: v2.revoke }, "v2.0"),
@@ -48,63 +54,57 @@ export const routeKeys: ReadonlyArray<string> = table(["v3", "v2.0"]).flatMap((e
   Object.keys(e.methods).flatMap((m) => m === "GET" ? [`GET ${e.template}`, `HEAD ${e.template}`] : [`${m} ${e.template}`])
 )
 
-export interface Route {
-  readonly key: string
-  readonly handler: Handler
+/** Counts, faults and the answer of one request, given its route key and handler (see `sim.ts`). */
+export type Respond = (
+  key: string,
+  handler: Handler
+) => Effect.Effect<HttpServerResponse.HttpServerResponse, never, HttpServerRequest.HttpServerRequest>
+
+/** The methods a path is registered for; one without a handler answers 405 (OPTIONS: Flask's automatic answer). HEAD falls back to GET in the router. */
+const registered = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const
+
+const allowed = (e: Entry) =>
+  ["OPTIONS", ...Object.keys(e.methods).flatMap((m) => (m === "GET" ? ["GET", "HEAD"] : [m]))].join(", ")
+
+const handlerFor = (e: Entry, enabled: ReadonlyArray<versions.ApiVersion>, method: string, id: string): Handler => {
+  if (e.version !== undefined && !enabled.includes(e.version)) return () => http.notFoundPage()
+  const handler = e.methods[(method === "HEAD" ? "GET" : method) as keyof Methods]
+  if (handler !== undefined) return handler(id)
+  return () => (method === "OPTIONS" ? http.options(allowed(e)) : http.methodNotAllowed(allowed(e)))
 }
 
-const notFound: Handler = () => http.notFoundPage()
-
-const decode = (segment: string) => {
-  try {
-    return decodeURIComponent(segment)
-  } catch {
-    return segment
-  }
+const routesOf = (e: Entry, enabled: ReadonlyArray<versions.ApiVersion>, respond: Respond) => {
+  const handle = Effect.gen(function*() {
+    const { method } = yield* HttpServerRequest.HttpServerRequest
+    const { id } = yield* HttpLayerRouter.params
+    return yield* respond(`${method} ${e.template}`, handlerFor(e, enabled, method, id ?? ""))
+  })
+  const path = e.template.replace("{id}", ":id") as HttpLayerRouter.PathInput
+  return registered.map((method) => HttpLayerRouter.route(method, path, handle))
 }
+
+/** As Flask routes: one trailing slash ignored, case and repeated slashes significant, ids of any length. */
+const routerConfig = { ignoreTrailingSlash: true, ignoreDuplicateSlashes: false, caseSensitive: true, maxParamLength: 8192 }
 
 /** Flask does not mind one trailing slash. */
 const normalize = (path: string) => (path.length > 1 && path.endsWith("/") ? path.slice(0, -1) : path)
 
-const serviceStub = (service: Seed.Service): Handler => (req, ctx) => {
-  if (service.documents !== undefined) {
-    const href = Url.withoutTrailingSlashes(req.url.href)
-    const doc = service.documents.find((d) => Url.withoutTrailingSlashes(d.url) === href)
-    if (doc !== undefined && (req.method === "GET" || req.method === "HEAD")) return http.v2Json(doc.status ?? 200, doc.body)
-    const under = service.endpoints.some((e) => req.url.href.startsWith(e.url.split(/\$\(|%\(/)[0]!))
-    if (!under) return http.notFoundPage()
-  }
-  const id = req.headers["x-auth-token"]
-  const found = id === undefined ? undefined : ctx.tokens.lookup(id, ctx.now)
-  if (found?._tag !== "Valid") return http.middlewareUnauthorized(ctx.baseUrl)
-  const scope = found.token.scope
-  return http.v2Json(200, {
-    service: { type: service.type, name: service.name },
-    method: req.method,
-    path: req.url.pathname,
-    token: { user_id: found.token.userId, project_id: scope._tag === "Project" ? scope.projectId : null }
-  })
-}
-
-export const make = (enabled: ReadonlyArray<versions.ApiVersion>) => {
-  const entries = table(enabled)
-  return (req: SimRequest, ctx: Pick<Ctx, "dir">): Route => {
-    const method = req.method.toUpperCase()
-    const service = ctx.dir.serviceAt(req.url.href)
-    if (service !== undefined) return { key: `${method} service:${service.type}`, handler: serviceStub(service) }
-    const path = normalize(req.url.pathname)
-    for (const e of entries) {
-      const match = e.pattern.exec(path)
-      if (match === null) continue
-      const key = `${method} ${e.template}`
-      if (e.version !== undefined && !enabled.includes(e.version)) return { key, handler: notFound }
-      const handler = e.methods[(method === "HEAD" ? "GET" : method) as keyof Methods]
-      if (handler === undefined) {
-        const allow = ["OPTIONS", ...Object.keys(e.methods).flatMap((m) => (m === "GET" ? ["GET", "HEAD"] : [m]))].join(", ")
-        return { key, handler: () => (method === "OPTIONS" ? http.options(allow) : http.methodNotAllowed(allow)) }
-      }
-      return { key, handler: handler(decode(match[1] ?? "")) }
-    }
-    return { key: `${method} ${path}`, handler: notFound }
-  }
-}
+/** The simulator as an `HttpApp`. */
+export const make = (options: {
+  readonly enabled: ReadonlyArray<versions.ApiVersion>
+  readonly baseUrl: string
+  readonly serviceAt: (url: string) => Seed.Service | undefined
+  readonly respond: Respond
+}) =>
+  Effect.gen(function*() {
+    const router = yield* HttpLayerRouter.make
+    yield* router.addAll(table(options.enabled).flatMap((e) => routesOf(e, options.enabled, options.respond)))
+    const keystone = router.asHttpEffect()
+    return Effect.gen(function*() {
+      const { method } = yield* HttpServerRequest.HttpServerRequest
+      const url = yield* exchange.requestUrl(options.baseUrl)
+      const service = options.serviceAt(url.href)
+      if (service !== undefined) return yield* options.respond(`${method} service:${service.type}`, services.stub(service))
+      return yield* Effect.catchAll(keystone, () => options.respond(`${method} ${normalize(url.pathname)}`, () => http.notFoundPage()))
+    }).pipe(Effect.scoped)
+  }).pipe(Effect.provideService(HttpLayerRouter.RouterConfig, routerConfig))

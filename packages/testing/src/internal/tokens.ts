@@ -40,9 +40,27 @@ export interface Receipt {
 
 export const wholeSeconds = (millis: number): number => Math.floor(millis / 1000) * 1000
 
+/**
+ * A revocation event (Keystone's `revocation_event` row): it covers every
+ * token issued at or before `issuedBefore` whose audit id and user match
+ * the ones it names. Times are whole seconds, as Keystone stores them.
+ */
+export interface RevokeEvent {
+  readonly auditId?: string
+  readonly userId?: string
+  readonly issuedBefore: number
+  readonly revokedAt: number
+}
+
+const covers = (event: RevokeEvent, token: TokenRecord) =>
+  token.issuedAt <= event.issuedBefore &&
+  (event.auditId === undefined || event.auditId === token.auditIds[0]) &&
+  (event.userId === undefined || event.userId === token.userId)
+
 export const make = () => {
   const tokens = new Map<string, TokenRecord>()
   const revoked = new Set<string>()
+  const events: Array<RevokeEvent> = []
   const receipts = new Map<string, Receipt>()
 
   const issue = (fields: Omit<TokenRecord, "id">): TokenRecord => {
@@ -55,7 +73,9 @@ export const make = () => {
   const lookup = (id: string | undefined, now: number, graceMillis = 0): Lookup => {
     const token = id === undefined ? undefined : tokens.get(id)
     if (token === undefined) return { _tag: "Unknown" }
-    if (revoked.has(token.id)) return { _tag: "Revoked", token }
+    if (revoked.has(token.id) || events.some((e) => e.userId !== undefined && covers(e, token))) {
+      return { _tag: "Revoked", token }
+    }
     if (now >= token.expiresAt + graceMillis) return { _tag: "Expired", token }
     return { _tag: "Valid", token }
   }
@@ -71,15 +91,29 @@ export const make = () => {
     return r !== undefined && now < r.expiresAt ? r : undefined
   }
 
+  /** Keystone's `revoke_by_audit_id`: the token, and an event naming its audit id. */
+  const revoke = (id: string, now: number) => {
+    const token = tokens.get(id)
+    if (token === undefined || revoked.has(id)) return
+    revoked.add(id)
+    const at = wholeSeconds(now)
+    events.push({ auditId: token.auditIds[0]!, issuedBefore: at, revokedAt: at })
+  }
+
   return {
     issue,
     lookup,
-    revoke: (id: string) => {
-      if (tokens.has(id)) revoked.add(id)
+    revoke,
+    revokeAll: (now: number) => {
+      for (const id of tokens.keys()) revoke(id, now)
     },
-    revokeAll: () => {
-      for (const id of tokens.keys()) revoked.add(id)
+    /** Keystone's `revoke_by_user` (password change, user disabled): every token of the user issued until now. */
+    revokeUser: (userId: string, now: number) => {
+      const at = wholeSeconds(now)
+      events.push({ userId, issuedBefore: at, revokedAt: at })
     },
+    /** Events revoked strictly after `since` (Keystone compares whole seconds), oldest first. */
+    events: (since: number | undefined) => events.filter((e) => since === undefined || e.revokedAt > since),
     issued: () => tokens.size,
     createReceipt,
     receipt

@@ -121,7 +121,7 @@ export const validate = (tokenId: string) => (req: SimRequest, ctx: Ctx): SimRes
 export const revoke = (tokenId: string) => (req: SimRequest, ctx: Ctx): SimResponse =>
   Either.merge(Either.gen(function*() {
     const token = yield* adminCall(req, ctx, tokenId)
-    ctx.tokens.revoke(token.id)
+    ctx.tokens.revoke(token.id, ctx.now)
     return http.noContent("No Content")
   }))
 

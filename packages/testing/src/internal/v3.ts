@@ -394,7 +394,7 @@ export const revoke: Handler = (req, ctx) =>
   Either.merge(Either.gen(function*() {
     const who = yield* caller(req, ctx)
     const token = yield* target(req, ctx, who, "identity:revoke_token", false)
-    ctx.tokens.revoke(token.id)
+    ctx.tokens.revoke(token.id, ctx.now)
     return http.noContent()
   }))
 
@@ -465,4 +465,45 @@ export const system: Handler = (req, ctx) =>
     const who = yield* caller(req, ctx)
     const held = ctx.dir.rolesOn(who.userId, { _tag: "System" }).length > 0
     return http.v3Listing({ system: held ? [{ all: true }] : [], links: { self: `${ctx.baseUrl}/v3/auth/system` } })
+  }))
+
+// ---------------------------------------------------------------------------
+// GET /v3/OS-REVOKE/events
+// ---------------------------------------------------------------------------
+
+/** What `oslo_utils.timeutils.parse_isotime` accepts (the `iso8601` package), as UTC epoch millis. */
+const isoTime = /^(\d{4})-?(\d\d)-?(\d\d)(?:[T ](\d\d):?(\d\d)(?::?(\d\d)(?:[.,](\d+))?)?)?(Z|[+-]\d\d(?::?\d\d)?)?$/i
+
+const parseIsoTime = (text: string): number | undefined => {
+  const m = isoTime.exec(text)
+  if (m === null) return undefined
+  const [, y, mo, d, h = "00", mi = "00", s = "00", fraction = "", zone = "Z"] = m
+  const offset = zone.toUpperCase() === "Z" ? "Z" : `${zone.slice(0, 3)}:${zone.slice(3).replace(":", "") || "00"}`
+  const millis = Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${s}.${fraction.padEnd(3, "0").slice(0, 3)}${offset}`)
+  return Number.isNaN(millis) ? undefined : millis
+}
+
+/** Keystone's policy `identity:list_revoke_events`: `rule:service_or_admin`. */
+export const revokeEvents: Handler = (req, ctx) =>
+  Either.merge(Either.gen(function*() {
+    const who = yield* caller(req, ctx)
+    const roles = roleNames(ctx, who)
+    if (!roles.includes("admin") && !roles.includes("service")) {
+      return yield* stop(http.forbiddenAction(ctx.baseUrl, "identity:list_revoke_events"))
+    }
+    const since = req.url.searchParams.get("since") ?? ""
+    const after = since === "" ? undefined : parseIsoTime(since)
+    if (since !== "" && after === undefined) {
+      return yield* stop(http.viewError(ctx.baseUrl, 400, `invalidate date format ${since}`))
+    }
+    const events = ctx.tokens.events(after).map((e) => ({
+      user_id: e.userId,
+      audit_id: e.auditId,
+      issued_before: render.timestamp(e.issuedBefore),
+      revoked_at: render.timestamp(e.revokedAt)
+    }))
+    return http.v3Listing({
+      events,
+      links: { next: null, self: `${ctx.baseUrl}/v3/OS-REVOKE/events`, previous: null }
+    })
   }))

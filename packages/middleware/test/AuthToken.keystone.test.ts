@@ -1,0 +1,116 @@
+/**
+ * The middleware against a REAL Keystone (`bash scripts/keystone-up.sh`):
+ * the service validates as admin (no `service` role there, so
+ * `serviceTokenRoles: ["admin"]`). Revocation is done with a plain HTTP
+ * DELETE, as `curl` would, and must be refused within the poll interval.
+ * Run with `npm run test:keystone`.
+ */
+import { NodeHttpClient } from "@effect/platform-node"
+import { describe, expect, it } from "@effect/vitest"
+import { KeystoneSession, TokenStore } from "@effect-keystone/cache"
+import { AuthScope as Scope, Credentials, KeystoneClient } from "@effect-keystone/client"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Redacted from "effect/Redacted"
+import * as KeystoneEnv from "../../../scripts/keystone-env.js"
+import * as AuthToken from "../src/AuthToken.js"
+import { headers, tag } from "./support.js"
+
+const need = KeystoneEnv.need(KeystoneEnv.load())
+const ks = {
+  authUrl: need("KS_AUTH_URL"),
+  adminUserId: need("KS_ADMIN_USER_ID"),
+  adminPassword: need("KS_ADMIN_PASSWORD"),
+  adminProjectId: need("KS_ADMIN_PROJECT_ID"),
+  demoUserId: need("KS_DEMO_USER_ID"),
+  demoPassword: need("KS_DEMO_PASSWORD"),
+  demoProjectId: need("KS_DEMO_PROJECT_ID")
+}
+
+const admin = {
+  credentials: Credentials.password({ userId: ks.adminUserId, password: Redacted.make(ks.adminPassword) }),
+  scope: Scope.project({ id: ks.adminProjectId })
+}
+const demo = {
+  credentials: Credentials.password({ userId: ks.demoUserId, password: Redacted.make(ks.demoPassword) }),
+  scope: Scope.project({ id: ks.demoProjectId })
+}
+
+const pollEvery = 2_000
+
+const layer = (options?: AuthToken.Options) =>
+  AuthToken.layer({ revocation: { pollEvery: `${pollEvery} millis` }, serviceTokenRoles: ["admin"], ...options }).pipe(
+    Layer.provideMerge(KeystoneSession.layer({ auth: admin })),
+    Layer.provideMerge(TokenStore.layerMemory),
+    Layer.provideMerge(KeystoneClient.layer({ authUrl: ks.authUrl })),
+    Layer.provideMerge(NodeHttpClient.layerUndici)
+  )
+
+const issue = (auth: typeof demo) =>
+  Effect.flatMap(KeystoneClient.KeystoneClient, (c) => Effect.map(c.issue(auth), (t) => Redacted.value(t.id)))
+
+describe("AuthToken against a real Keystone", () => {
+  it.live("valid, invalid, and spoofed headers removed", () =>
+    Effect.gen(function*() {
+      const auth = yield* AuthToken.AuthToken
+      const token = yield* issue(demo)
+      const decision = yield* auth.decide(headers({ "X-Auth-Token": token, "X-Roles": "admin", "X-User-Id": "someone" }))
+      if (decision._tag !== "Forward") throw new Error(`answered ${decision.status}`)
+      expect(decision.set).toMatchObject({
+        "X-Identity-Status": "Confirmed",
+        "X-User-Id": ks.demoUserId,
+        "X-Project-Id": ks.demoProjectId,
+        "X-User-Domain-Id": "default"
+      })
+      expect(decision.set["X-Roles"]?.split(",")).not.toContain("admin")
+      expect(decision.remove).toEqual(expect.arrayContaining(["x-roles", "x-user-id"]))
+      const refused = yield* auth.decide(headers({ "X-Auth-Token": `${token.slice(0, -4)}AAAA` }))
+      expect(refused).toMatchObject({ _tag: "Respond", status: 401, headers: { "www-authenticate": `Keystone uri="${ks.authUrl}"` } })
+    }).pipe(Effect.provide(layer())))
+
+  it.live("a token revoked with a plain HTTP DELETE is refused within the poll interval", () =>
+    Effect.gen(function*() {
+      const auth = yield* AuthToken.AuthToken
+      const token = yield* issue(demo)
+      const adminToken = yield* issue(admin)
+      expect(tag(yield* auth.authenticate({ userToken: token }))).toBe("Confirmed")
+      const response = yield* Effect.promise(() =>
+        fetch(`${ks.authUrl}/auth/tokens`, { method: "DELETE", headers: { "X-Auth-Token": adminToken, "X-Subject-Token": token } })
+      )
+      expect(response.status).toBe(204)
+      const revokedAt = Date.now()
+      let verdict = "Confirmed"
+      while (verdict === "Confirmed" && Date.now() - revokedAt < pollEvery + 1_500) {
+        yield* Effect.sleep("200 millis")
+        verdict = tag(yield* auth.authenticate({ userToken: token }))
+      }
+      expect(verdict).not.toBe("Confirmed")
+      expect(Date.now() - revokedAt).toBeLessThan(pollEvery + 1_500)
+    }).pipe(Effect.provide(layer({ cache: { maxAge: "5 minutes" } }))))
+
+  it.live("a service token with the role gives X-Service-*; without it (required) the request is refused", () =>
+    Effect.gen(function*() {
+      const auth = yield* AuthToken.AuthToken
+      const user = yield* issue(demo)
+      const service = yield* issue(admin)
+      const ok = yield* auth.decide(headers({ "X-Auth-Token": user, "X-Service-Token": service }))
+      if (ok._tag !== "Forward") throw new Error(`answered ${ok.status}`)
+      expect(ok.set).toMatchObject({ "X-Service-Identity-Status": "Confirmed", "X-Service-User-Id": ks.adminUserId })
+      const notService = yield* issue(demo)
+      const refused = yield* auth.decide(headers({ "X-Auth-Token": user, "X-Service-Token": notService }))
+      expect(refused).toMatchObject({ _tag: "Respond", status: 401 })
+      const delayed = yield* auth.decide(headers({ "X-Auth-Token": user, "X-Service-Token": notService }), {
+        delayAuthDecision: true
+      })
+      expect(delayed._tag === "Forward" && delayed.set["X-Service-Identity-Status"]).toBe("Invalid")
+      expect(delayed._tag === "Forward" && delayed.set["X-Identity-Status"]).toBe("Confirmed")
+      expect(delayed._tag === "Forward" && tag(delayed.status)).toBe("ServiceToken")
+    }).pipe(Effect.provide(layer({ serviceTokenRolesRequired: true }))))
+
+  it.live("delay_auth_decision: an unknown token is forwarded as Invalid", () =>
+    Effect.gen(function*() {
+      const auth = yield* AuthToken.AuthToken
+      const decision = yield* auth.decide(headers({ "X-Auth-Token": "gAAAAABnot-a-real-token" }))
+      expect(decision._tag === "Forward" && decision.set).toEqual({ "X-Identity-Status": "Invalid" })
+    }).pipe(Effect.provide(layer({ delayAuthDecision: true }))))
+})

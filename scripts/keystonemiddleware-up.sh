@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Start a tiny WSGI app behind the REAL keystonemiddleware auth_token (Debian's
+# python3-keystonemiddleware, installed with the keystone package), on
+# loopback, against the Keystone started by scripts/keystone-up.sh.
+#
+# Usage:  bash scripts/keystonemiddleware-up.sh [port]
+#
+#   port          TCP port on 127.0.0.1 (default: $KSM_PORT or 35360)
+#   KEYSTONE_DIR  that Keystone's state directory (default: /tmp/effect-keystone-ks)
+#
+# Seeds, idempotently, what a service needs (through Keystone's REST API, as
+# the admin of $KEYSTONE_DIR/env):
+#   role    service
+#   project service   (default)
+#   user    ksm-service / ksm-service-password (default): role service on project service
+# and writes $KEYSTONE_DIR/keystonemiddleware.env (KSM_* variables). The app
+# (scripts/keystonemiddleware_app.py) logs to $KEYSTONE_DIR/keystonemiddleware.log;
+# its mounts and answers are described there. Stop it with
+# scripts/keystonemiddleware-down.sh (keystone-down.sh does not).
+set -euo pipefail
+
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+PORT="${1:-${KSM_PORT:-35360}}"
+KS_DIR="${KEYSTONE_DIR:-/tmp/effect-keystone-ks}"
+case "$KS_DIR" in /*) ;; *) KS_DIR="$PWD/$KS_DIR" ;; esac
+KS_DIR="${KS_DIR%/}"
+ENV_FILE="$KS_DIR/env"
+KSM_ENV="$KS_DIR/keystonemiddleware.env"
+PIDFILE="$KS_DIR/keystonemiddleware.pid"
+LOG="$KS_DIR/keystonemiddleware.log"
+# Debian's interpreter: a pyenv/venv python3 earlier in PATH lacks keystonemiddleware.
+PYTHON=/usr/bin/python3
+
+SERVICE_USER=ksm-service
+SERVICE_PASSWORD=ksm-service-password
+SERVICE_PROJECT=service
+
+log() { printf '[keystonemiddleware-up] %s\n' "$*" >&2; }
+die() { printf '[keystonemiddleware-up] ERROR: %s\n' "$*" >&2; exit 1; }
+
+if ! [[ "$PORT" =~ ^[0-9]+$ ]] || ((PORT < 1 || PORT > 65535)); then die "invalid port: $PORT"; fi
+[[ -f "$ENV_FILE" ]] || die "$ENV_FILE not found: start Keystone first (bash scripts/keystone-up.sh)"
+# shellcheck disable=SC1090
+source "$ENV_FILE"
+
+if ! "$PYTHON" -c 'import keystonemiddleware.auth_token' 2>/dev/null; then
+  SUDO=""; [[ $EUID -ne 0 ]] && SUDO="sudo"
+  log "installing python3-keystonemiddleware"
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends python3-keystonemiddleware </dev/null >&2
+fi
+KSM_VERSION="$("$PYTHON" -c 'import importlib.metadata as m; print(m.version("keystonemiddleware"))')"
+KSA_VERSION="$("$PYTHON" -c 'import importlib.metadata as m; print(m.version("keystoneauth1"))')"
+
+KEYSTONE_DIR="$KS_DIR" bash "$SCRIPT_DIR/keystonemiddleware-down.sh" >&2
+if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then die "127.0.0.1:$PORT is already in use"; fi
+
+# --------------------------------------------------------------------------
+# Seed the service user (idempotent: the Keystone may be shared and running)
+# --------------------------------------------------------------------------
+BODY="$KS_DIR/.ksm-body"
+HEAD="$KS_DIR/.ksm-headers"
+trap 'rm -f "$BODY" "$HEAD"' EXIT
+TOKEN=""
+
+api() { # METHOD PATH [JSON] -> body; dies unless 2xx
+  local method=$1 path=$2 body=${3:-} code
+  local args=(-sS -X "$method" -o "$BODY" -D "$HEAD" -w '%{http_code}' -H 'Accept: application/json' --max-time 30)
+  [[ -n "$TOKEN" ]] && args+=(-H "X-Auth-Token: $TOKEN")
+  [[ -n "$body" ]] && args+=(-H 'Content-Type: application/json' --data-binary "$body")
+  code=$(curl "${args[@]}" "$KS_BASE_URL$path") || die "$method $path: curl failed"
+  [[ "$code" == 2?? ]] || { cat "$BODY" >&2; die "$method $path -> HTTP $code"; }
+  cat "$BODY"
+}
+
+api POST "/v3/auth/tokens?nocatalog" "$(jq -cn --arg pw "$KS_ADMIN_PASSWORD" '
+  {auth: {identity: {methods: ["password"], password: {user: {name: "admin", domain: {id: "default"}, password: $pw}}},
+          scope: {project: {name: "admin", domain: {id: "default"}}}}}')" >/dev/null
+TOKEN=$(tr -d '\r' <"$HEAD" | awk 'tolower($1) == "x-subject-token:" { print $2 }')
+[[ -n "$TOKEN" ]] || die "no admin token"
+
+ROLE_ID=$(api GET "/v3/roles?name=service" | jq -r '.roles[0].id // empty')
+[[ -n "$ROLE_ID" ]] || ROLE_ID=$(api POST /v3/roles '{"role":{"name":"service"}}' | jq -er .role.id)
+PROJECT_ID=$(api GET "/v3/projects?name=$SERVICE_PROJECT&domain_id=default" | jq -r '.projects[0].id // empty')
+[[ -n "$PROJECT_ID" ]] || PROJECT_ID=$(api POST /v3/projects "$(jq -cn --arg n "$SERVICE_PROJECT" \
+  '{project: {name: $n, domain_id: "default", description: "services (effect-keystone test)", enabled: true}}')" | jq -er .project.id)
+USER_ID=$(api GET "/v3/users?name=$SERVICE_USER&domain_id=default" | jq -r '.users[0].id // empty')
+[[ -n "$USER_ID" ]] || USER_ID=$(api POST /v3/users "$(jq -cn --arg n "$SERVICE_USER" --arg pw "$SERVICE_PASSWORD" --arg p "$PROJECT_ID" \
+  '{user: {name: $n, domain_id: "default", password: $pw, default_project_id: $p, enabled: true,
+           description: "keystonemiddleware service user (effect-keystone test)"}}')" | jq -er .user.id)
+api PUT "/v3/projects/$PROJECT_ID/users/$USER_ID/roles/$ROLE_ID" >/dev/null
+
+cat >"$KSM_ENV" <<EOF
+# Generated by scripts/keystonemiddleware-up.sh on $(date -u +%Y-%m-%dT%H:%M:%SZ). Source it.
+export KSM_URL='http://127.0.0.1:$PORT'
+export KSM_PORT='$PORT'
+export KSM_VERSION='$KSM_VERSION'
+export KSM_KEYSTONEAUTH_VERSION='$KSA_VERSION'
+export KSM_LOG='$LOG'
+export KSM_SERVICE_USER_ID='$USER_ID'
+export KSM_SERVICE_USERNAME='$SERVICE_USER'
+export KSM_SERVICE_PASSWORD='$SERVICE_PASSWORD'
+export KSM_SERVICE_PROJECT_ID='$PROJECT_ID'
+export KSM_SERVICE_PROJECT_NAME='$SERVICE_PROJECT'
+export KSM_SERVICE_ROLE_ID='$ROLE_ID'
+EOF
+
+# --------------------------------------------------------------------------
+# Start the app
+# --------------------------------------------------------------------------
+log "keystonemiddleware $KSM_VERSION (keystoneauth1 $KSA_VERSION): starting on 127.0.0.1:$PORT"
+nohup setsid "$PYTHON" "$SCRIPT_DIR/keystonemiddleware_app.py" --env "$ENV_FILE" --env "$KSM_ENV" --port "$PORT" \
+  >>"$LOG" 2>&1 </dev/null &
+echo $! >"$PIDFILE"
+
+for _ in $(seq 1 100); do
+  code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$PORT/strict/" || true)
+  [[ "$code" == 401 ]] && break
+  kill -0 "$(cat "$PIDFILE")" 2>/dev/null || { tail -n 30 "$LOG" >&2; die "the app exited (see $LOG)"; }
+  sleep 0.2
+done
+[[ "$code" == 401 ]] || { tail -n 30 "$LOG" >&2; die "the app did not answer 401 on /strict/ (got $code)"; }
+log "ready; env file: $KSM_ENV"
+echo "http://127.0.0.1:$PORT"

@@ -26,7 +26,7 @@
 import { NodeContext, NodeHttpClient, NodeHttpServer, NodeRuntime } from "@effect/platform-node"
 import * as HttpClient from "@effect/platform/HttpClient"
 import { KeystoneSession, TokenStore } from "@effect-keystone/cache"
-import { AuthScope, Credentials, KeystoneClient } from "@effect-keystone/client"
+import { AuthScope, CallerToken, Credentials, KeystoneClient } from "@effect-keystone/client"
 import * as CloudsYaml from "@effect-keystone/client/CloudsYaml"
 import * as Tls from "@effect-keystone/client/Tls"
 import { Token } from "@effect-keystone/schema"
@@ -162,7 +162,9 @@ export const simulated = Effect.gen(function*() {
   // compute validates tokens with its own service token (issued while tokens live an hour)
   const keystone = yield* KeystoneClient.make({ authUrl: sim.authUrl })
   const serviceToken = yield* keystone.issue(serviceAuth)
-  const computeClient = yield* KeystoneClient.make({ authUrl: sim.authUrl, serviceAuth: { token: serviceToken.id } })
+  const computeClient = yield* KeystoneClient.make({ authUrl: sim.authUrl }).pipe(
+    Effect.provide(CallerToken.layerFixed(serviceToken.id))
+  )
   const computeStatuses: Array<number> = []
   yield* computeServer.serve(
     ProtectedStage.computeApp((status) => computeStatuses.push(status)).pipe(

@@ -5,16 +5,17 @@
  *   valid token                  → Accepted (we know the user and project)
  *   NotFound                     → Rejected: the token is revoked or expired;
  *                                  its owner must log in again
- *   Unauthorized                 → Keystone refused OUR service token (revoked,
- *                                  or the service user's password changed):
- *                                  log in again, once, and retry the job
+ *   Unauthorized                 → Keystone refuses OUR service login (the
+ *                                  password changed…): the job failed. A
+ *                                  revoked service token is not this: the
+ *                                  client logs in again once and retries
  *   ServiceUnavailable (503)     → Deferred: Keystone is failing; the job is
  *   TransportError               → retried once at the end of the batch,
  *                                  then skipped (the next run picks it up)
  *
  * The pipeline's own identity is a `KeystoneSession` (cached, renewed in the
- * background, shareable through a `TokenStore`); it validates the jobs'
- * tokens with that session's token as its service token.
+ * background, shareable through a `TokenStore`); its one validating client
+ * takes that session's token as its caller (`KeystoneSession.layerCallerToken`).
  *
  * Run it with the service's credentials (OS_* variables or OS_CLOUD) and one
  * token id per line on stdin:
@@ -61,8 +62,6 @@ export interface PipelineOptions {
 
 export interface PipelineResult {
   readonly outcomes: ReadonlyArray<Outcome>
-  /** How often the pipeline had to log in again because Keystone refused its service token. */
-  readonly relogins: number
 }
 
 const accepted = (job: Job, token: Token.Token): Outcome => ({
@@ -81,71 +80,45 @@ export const run = (
   options: PipelineOptions
 ): Effect.Effect<PipelineResult, never, KeystoneSession.KeystoneSession | HttpClient.HttpClient> =>
   Effect.gen(function*() {
-    const session = yield* KeystoneSession.KeystoneSession
-    const http = yield* HttpClient.HttpClient
-    let relogins = 0
+    // One validating client for the whole run, whose caller is the session's token: when that
+    // changes (renewed, or refused and logged in again) the client simply sends the new one.
+    const client = yield* KeystoneClient.make({
+      authUrl: options.authUrl,
+      retry: options.retry ?? { maxAttempts: 2, budget: "5 seconds" }
+    }).pipe(Effect.provide(KeystoneSession.layerCallerToken))
 
-    // A validating client per service token (cheap; rebuilt when the session's token changes).
-    let current: { readonly token: Token.Token; readonly client: KeystoneClient.KeystoneClientService } | undefined
-    const clientFor = (serviceToken: Token.Token) =>
-      current?.token === serviceToken
-        ? Effect.succeed(current.client)
-        : KeystoneClient.make({
-          authUrl: options.authUrl,
-          serviceAuth: { token: serviceToken.id },
-          retry: options.retry ?? { maxAttempts: 2, budget: "5 seconds" }
-        }).pipe(
-          Effect.provideService(HttpClient.HttpClient, http),
-          Effect.tap((client) => Effect.sync(() => (current = { token: serviceToken, client })))
-        )
-
-    const check = (job: Job, retried: boolean): Effect.Effect<Outcome> =>
-      Effect.flatMap(session.token, (serviceToken) =>
-        clientFor(serviceToken).pipe(
-          Effect.flatMap((client) => client.validate(job.token, { noCatalog: true })),
-          Effect.map((token) => accepted(job, token)),
-          Effect.catchTags({
-            NotFound: () => Effect.succeed<Outcome>({ _tag: "Rejected", job: job.id, reason: "token revoked or expired" }),
-            InvalidInput: () => Effect.succeed<Outcome>({ _tag: "Rejected", job: job.id, reason: "malformed token" }),
-            Unauthorized: () =>
-              retried
-                ? Effect.succeed<Outcome>({ _tag: "Failed", job: job.id, reason: "Keystone refuses our service login" })
-                : Effect.suspend(() => {
-                  // re-login: drop the refused token; the next session.token logs in again
-                  relogins++
-                  return Effect.zipRight(session.invalidate(serviceToken), check(job, true))
-                }),
-            ServiceUnavailable: (e) =>
-              Effect.succeed<Outcome>({ _tag: "Deferred", job: job.id, reason: `Keystone answered ${e.status}` }),
-            TransportError: (e) =>
-              Effect.succeed<Outcome>({ _tag: "Deferred", job: job.id, reason: `Keystone unreachable (${e.reason})` })
-          })
-        )).pipe(
-          // The session could not log in at all (its errors are Keystone's too).
-          Effect.catchTags({
-            Unauthorized: () =>
-              Effect.succeed<Outcome>({ _tag: "Failed", job: job.id, reason: "Keystone refuses our service login" }),
-            ServiceUnavailable: () => Effect.succeed<Outcome>({ _tag: "Deferred", job: job.id, reason: "cannot log in" }),
-            TransportError: () => Effect.succeed<Outcome>({ _tag: "Deferred", job: job.id, reason: "cannot log in" })
-          }),
-          // Anything else (Forbidden: our user may not validate tokens; an odd answer): this job failed.
-          Effect.catchAll((e) => Effect.succeed<Outcome>({ _tag: "Failed", job: job.id, reason: `${e._tag}: ${e.message}` }))
-        )
+    const check = (job: Job): Effect.Effect<Outcome> =>
+      client.validate(job.token, { noCatalog: true }).pipe(
+        Effect.map((token) => accepted(job, token)),
+        Effect.catchTags({
+          NotFound: () => Effect.succeed<Outcome>({ _tag: "Rejected", job: job.id, reason: "token revoked or expired" }),
+          InvalidInput: () => Effect.succeed<Outcome>({ _tag: "Rejected", job: job.id, reason: "malformed token" }),
+          // our own login refused: at login, or again right after the one re-login the client makes on a 401
+          Unauthorized: () =>
+            Effect.succeed<Outcome>({ _tag: "Failed", job: job.id, reason: "Keystone refuses our service login" }),
+          ServiceUnavailable: (e) =>
+            Effect.succeed<Outcome>({ _tag: "Deferred", job: job.id, reason: `Keystone answered ${e.status}` }),
+          TransportError: (e) =>
+            Effect.succeed<Outcome>({ _tag: "Deferred", job: job.id, reason: `Keystone unreachable (${e.reason})` })
+        }),
+        // Anything else (Forbidden: our user may not validate tokens; an odd answer): this job failed.
+        Effect.catchAll((e) => Effect.succeed<Outcome>({ _tag: "Failed", job: job.id, reason: `${e._tag}: ${e.message}` }))
+      )
 
     const concurrency = options.concurrency ?? 4
-    const first = yield* Effect.forEach(jobs, (job) => check(job, false), { concurrency })
+    const first = yield* Effect.forEach(jobs, check, { concurrency })
 
     // Second chance for deferred jobs, after a pause; still failing → skipped.
     const deferred = jobs.filter((_, i) => first[i]!._tag === "Deferred")
-    if (deferred.length === 0) return { outcomes: first, relogins }
+    if (deferred.length === 0) return { outcomes: first }
     yield* Effect.logWarning(`${deferred.length} job(s) deferred: Keystone is failing; retrying them once`)
     yield* Effect.sleep(options.retryDeferredAfter ?? Duration.seconds(5))
     const second = new Map<string, Outcome>()
     yield* Effect.forEach(deferred, (job) =>
-      Effect.map(check(job, false), (o) => {
+      Effect.map(check(job), (o) => {
         second.set(job.id, o._tag === "Deferred" ? { _tag: "Skipped", job: job.id, reason: o.reason } : o)
       }), { concurrency })
-    return { outcomes: first.map((o) => second.get(o.job) ?? o), relogins }
+    return { outcomes: first.map((o) => second.get(o.job) ?? o) }
   })
 
 /** One line per outcome, for people (never the token). */

@@ -4,7 +4,7 @@
  * and `AuthScope.tenant`. Tokens, the catalog (v2's publicURL / internalURL /
  * adminURL become three endpoints), `session.httpClient` and renewal work as
  * on v3. Validating a token on v2.0 needs an admin token: give the client
- * `serviceAuth` with admin credentials, or the validation is skipped.
+ * `caller` with admin credentials, or the validation is skipped.
  *
  *   export OS_AUTH_URL=https://keystone.example.com:5000/v2.0 OS_USERNAME=demo \
  *          OS_PASSWORD=... OS_TENANT_NAME=demo
@@ -15,7 +15,7 @@
 import { NodeContext, NodeRuntime } from "@effect/platform-node"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import { KeystoneSession, TokenStore } from "@effect-keystone/cache"
-import { type Auth, AuthScope, Credentials, KeystoneClient } from "@effect-keystone/client"
+import { type Auth, AuthScope, CallerToken, Credentials, KeystoneClient } from "@effect-keystone/client"
 import * as CloudsYaml from "@effect-keystone/client/CloudsYaml"
 import * as Tls from "@effect-keystone/client/Tls"
 import { Token } from "@effect-keystone/schema"
@@ -77,7 +77,7 @@ export const program: Effect.Effect<
     Effect.as("valid" as const),
     Effect.tap(() => Effect.log(`validated the renewed token${tenant === undefined ? "" : ` (belongsTo ${tenant.name})`}`)),
     Effect.catchTag("Forbidden", () =>
-      Effect.as(Effect.log("validation skipped: on v2.0 it needs an admin token (serviceAuth)"), "skipped" as const))
+      Effect.as(Effect.log("validation skipped: on v2.0 it needs an admin token (caller)"), "skipped" as const))
   )
   return {
     version: token.version,
@@ -95,12 +95,18 @@ export const program: Effect.Effect<
 export const layer = (options: {
   readonly authUrl: string
   readonly auth: Auth.Auth
-  readonly serviceAuth?: KeystoneClient.ServiceAuth | undefined
-}): Layer.Layer<KeystoneSession.KeystoneSession | KeystoneClient.KeystoneClient, never, HttpClient.HttpClient> =>
-  KeystoneSession.layer({ auth: options.auth, revokeOnClose: true }).pipe(
+  /** Admin credentials to validate with (v2.0 lets only admins validate). */
+  readonly caller?: Auth.Auth | undefined
+}): Layer.Layer<KeystoneSession.KeystoneSession | KeystoneClient.KeystoneClient, never, HttpClient.HttpClient> => {
+  const client = () => KeystoneClient.layer({ authUrl: options.authUrl, version: "v2.0" })
+  const keystone = options.caller === undefined
+    ? client()
+    : client().pipe(Layer.provide(CallerToken.layerIssued(options.caller)), Layer.provide(client()))
+  return KeystoneSession.layer({ auth: options.auth, revokeOnClose: true }).pipe(
     Layer.provide(TokenStore.layerMemory),
-    Layer.provideMerge(KeystoneClient.layer({ authUrl: options.authUrl, version: "v2.0", serviceAuth: options.serviceAuth }))
+    Layer.provideMerge(keystone)
   )
+}
 
 // ---------------------------------------------------------------------------
 // Run directly: OS_* variables (a /v2.0 URL), or a KeystoneSim serving v2.0.
@@ -118,7 +124,7 @@ const main = Effect.gen(function*() {
     Effect.provide(layer({
       authUrl: "http://keystone.test/v2.0",
       auth: passwordAuth({ username: "demo", password: KeystoneSim.Demo.password, tenant: "demo" }),
-      serviceAuth: { auth: passwordAuth({ username: "admin", password: KeystoneSim.Admin.password, tenant: "admin" }) }
+      caller: passwordAuth({ username: "admin", password: KeystoneSim.Admin.password, tenant: "admin" })
     }).pipe(Layer.provide(KeystoneSim.layer({ versions: ["v2.0"] }))))
   )
 })

@@ -7,8 +7,8 @@ import * as V2 from "../v2-cloud.js"
 const demo = V2.passwordAuth({ username: "demo", password: KeystoneSim.Demo.password, tenant: "demo" })
 const admin = V2.passwordAuth({ username: "admin", password: KeystoneSim.Admin.password, tenant: "admin" })
 
-const env = (serviceAuth?: { auth: typeof admin }) =>
-  V2.layer({ authUrl: "http://keystone.test/v2.0", auth: demo, serviceAuth }).pipe(
+const env = (caller?: typeof admin) =>
+  V2.layer({ authUrl: "http://keystone.test/v2.0", auth: demo, caller }).pipe(
     Layer.provideMerge(KeystoneSim.layer({ versions: ["v2.0"] })) // v3 answers 404 here
   )
 
@@ -33,7 +33,7 @@ describe("examples/v2-cloud", () => {
       expect(counts["POST /v2.0/tokens"]).toBe(3)
       expect(counts["GET /v2.0/tokens/{id}"]).toBe(1)
       expect(Object.keys(counts).filter((k) => k.includes("/v3"))).toEqual([])
-    }).pipe(Effect.provide(env({ auth: admin }))))
+    }).pipe(Effect.provide(env(admin))))
 
   it.scopedLive("without an admin token, validation is skipped (v2.0 answers 403)", () =>
     Effect.gen(function*() {
@@ -45,7 +45,7 @@ describe("examples/v2-cloud", () => {
   it.scopedLive("revokeOnClose revokes both tokens through DELETE /v2.0/tokens/{id}", () =>
     Effect.gen(function*() {
       const sim = yield* KeystoneSim.KeystoneSim
-      yield* V2.program.pipe(Effect.provide(V2.layer({ authUrl: "http://keystone.test/v2.0", auth: demo, serviceAuth: { auth: admin } })), Effect.scoped)
+      yield* V2.program.pipe(Effect.provide(V2.layer({ authUrl: "http://keystone.test/v2.0", auth: demo, caller: admin })), Effect.scoped)
       expect(yield* sim.count("DELETE /v2.0/tokens/{id}")).toBe(2)
     }).pipe(Effect.provide(KeystoneSim.layer({ versions: ["v2.0"] }))))
 })

@@ -11,7 +11,7 @@ import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpServer from "@effect/platform/HttpServer"
 import { KeystoneSession, TokenStore } from "@effect-keystone/cache"
-import { AuthScope, Credentials, KeystoneClient } from "@effect-keystone/client"
+import { AuthScope, CallerToken, Credentials, KeystoneClient } from "@effect-keystone/client"
 import { Catalog } from "@effect-keystone/schema"
 import { KeystoneSim } from "@effect-keystone/testing"
 import * as Effect from "effect/Effect"
@@ -68,7 +68,8 @@ const steps = (sim: KeystoneSim.KeystoneSimService): ReadonlyArray<Step> => {
     ["validate it (it validates itself), and look up its catalog", Effect.gen(function*() {
       const client = yield* KeystoneClient.KeystoneClient
       const token = yield* client.issue(auth)
-      const validated = yield* KeystoneClient.make({ authUrl: sim.authUrl, serviceAuth: { token: token.id } }).pipe(
+      const validated = yield* KeystoneClient.make({ authUrl: sim.authUrl }).pipe(
+        Effect.provide(CallerToken.layerFixed(token.id)),
         Effect.flatMap((caller) => caller.validate(token))
       )
       yield* check(validated.auditIds[0] === token.auditIds[0], "the same token came back")

@@ -65,6 +65,7 @@
 import type * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import type { Auth, KeystoneClient, KeystoneError } from "@effect-keystone/client"
+import * as CallerToken from "@effect-keystone/client/CallerToken"
 import type { Catalog, Token } from "@effect-keystone/schema"
 import * as Config from "effect/Config"
 import type * as ConfigError from "effect/ConfigError"
@@ -77,6 +78,7 @@ import type * as Scope from "effect/Scope"
 import type * as Stream from "effect/Stream"
 import * as Origins from "./internal/origins.js"
 import * as internal from "./internal/session.js"
+import * as SessionCaller from "./internal/sessionCaller.js"
 import type * as TokenStore from "./TokenStore.js"
 
 /**
@@ -323,3 +325,41 @@ export const layerConfig = (
   ConfigError.ConfigError,
   KeystoneClient.KeystoneClient | TokenStore.TokenStore | HttpClient.HttpClient
 > => Layer.scoped(KeystoneSession, Effect.flatMap(Config.unwrap(config), make))
+
+/**
+ * The session's token as the `CallerToken` of a `KeystoneClient`: a service
+ * that validates incoming tokens does so as its own auto-renewing session,
+ * with no second token cache. A 401 on the session's token invalidates it
+ * (the session logs in again, once for all callers) and the refused call is
+ * retried once.
+ *
+ * The session needs a `KeystoneClient` of its own to log in with: give it a
+ * separate layer from the one that validates.
+ *
+ * @since 0.3.0
+ * @category layers
+ *
+ * @example
+ * ```ts
+ * import { KeystoneSession, TokenStore } from "@effect-keystone/cache"
+ * import { KeystoneClient } from "@effect-keystone/client"
+ * import { Layer } from "effect"
+ *
+ * declare const authUrl: string
+ * declare const serviceAuth: import("@effect-keystone/client").Auth.Auth
+ *
+ * const Session = KeystoneSession.layer({ auth: serviceAuth }).pipe(
+ *   Layer.provide(TokenStore.layerMemory),
+ *   Layer.provide(KeystoneClient.layer({ authUrl }))
+ * )
+ * // validates, checks and revokes with the session's token as X-Auth-Token
+ * const Validating = KeystoneClient.layer({ authUrl }).pipe(
+ *   Layer.provide(KeystoneSession.layerCallerToken),
+ *   Layer.provide(Session)
+ * )
+ * ```
+ */
+export const layerCallerToken: Layer.Layer<CallerToken.CallerToken, never, KeystoneSession> = Layer.effect(
+  CallerToken.CallerToken,
+  Effect.map(KeystoneSession, SessionCaller.make)
+)

@@ -3,6 +3,7 @@ import { KeystoneError } from "@effect-keystone/client"
 import { Token } from "@effect-keystone/schema"
 import * as DateTime from "effect/DateTime"
 import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Backoff from "../src/internal/backoff.js"
@@ -98,22 +99,35 @@ describe("KeystoneSession deadline math", () => {
     expect(Deadline.skewOf(token(null, K + HOUR), K)).toBeUndefined()
   })
 
-  it("backoff: transient from 2 s to a minute, refusals from 30 s to 10 minutes, Retry-After honoured", () => {
-    const unavailable = new KeystoneError.ServiceUnavailable({ status: 503, message: "", method: "POST", url: "u" })
-    const refused = new KeystoneError.Unauthorized({ status: 401, message: "", method: "POST", url: "u" })
-    expect(Backoff.delay(1, unavailable, 0.5)).toBe(2_000)
-    expect(Backoff.delay(3, unavailable, 0.5)).toBe(8_000)
-    expect(Backoff.delay(20, unavailable, 0.5)).toBe(60_000)
-    expect(Backoff.delay(1, refused, 0.5)).toBe(30_000)
-    expect(Backoff.delay(20, refused, 0.5)).toBe(600_000)
-    expect(Backoff.delay(1, undefined, 0.5)).toBe(2_000)
-    const later = new KeystoneError.ServiceUnavailable({
-      status: 503,
-      message: "",
-      method: "POST",
-      url: "u",
-      retryAfter: Duration.minutes(2)
-    })
-    expect(Backoff.delay(1, later, 0.5)).toBe(120_000)
-  })
+  it.effect("backoff: transient from 2 s to a minute, refusals from 30 s to 10 minutes (±20%), Retry-After honoured", () =>
+    Effect.gen(function*() {
+      const unavailable = new KeystoneError.ServiceUnavailable({ status: 503, message: "", method: "POST", url: "u" })
+      const refused = new KeystoneError.Unauthorized({ status: 401, message: "", method: "POST", url: "u" })
+      const around = (actual: number, expected: number) => {
+        expect(actual).toBeGreaterThanOrEqual(expected * 0.8)
+        expect(actual).toBeLessThanOrEqual(expected * 1.2)
+      }
+      around(yield* Backoff.pause(1, unavailable), 2_000)
+      around(yield* Backoff.pause(3, unavailable), 8_000)
+      expect(yield* Backoff.pause(20, unavailable)).toBe(60_000) // the cap bounds the jitter too
+      around(yield* Backoff.pause(1, refused), 30_000)
+      expect(yield* Backoff.pause(20, refused)).toBe(600_000)
+      expect(yield* Backoff.pause(10_000, refused)).toBe(600_000) // a long outage: still the cap
+      around(yield* Backoff.pause(1, undefined), 2_000)
+      const later = new KeystoneError.ServiceUnavailable({
+        status: 503,
+        message: "",
+        method: "POST",
+        url: "u",
+        retryAfter: Duration.minutes(2)
+      })
+      expect(yield* Backoff.pause(1, later)).toBe(120_000)
+      // while a token is held, never past its expiry; once none is left, transient failures at most 5 s apart
+      expect(yield* Backoff.pause(1, later, { validForMillis: 50_000, maxWithoutTokenMillis: 5_000 })).toBe(50_000)
+      expect(yield* Backoff.pause(1, later, { validForMillis: 0, maxWithoutTokenMillis: 5_000 })).toBeLessThanOrEqual(2_400)
+      expect(yield* Backoff.pause(5, later, { validForMillis: 0, maxWithoutTokenMillis: 5_000 })).toBe(5_000)
+      // refusals keep their slow backoff without a token
+      around(yield* Backoff.pause(2, refused, { validForMillis: 0, maxWithoutTokenMillis: 5_000 }), 60_000)
+    }))
+
 })

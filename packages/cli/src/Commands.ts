@@ -50,7 +50,7 @@ const subjectClient = (flags: Settings.Flags, subject: Redacted.Redacted<string>
   Effect.gen(function*() {
     if (asService) {
       const settings = yield* Settings.load(flags)
-      return { settings, configured: true, layer: Connection.client(settings, { serviceAuth: { auth: settings.auth } }) }
+      return { settings, configured: true, layer: Connection.client(settings, { caller: settings.auth }) }
     }
     const { configured, settings } = yield* Settings.loadForSubject(flags, subject)
     return { settings, configured, layer: Connection.client(settings) }

@@ -8,7 +8,7 @@ import type * as FileSystem from "@effect/platform/FileSystem"
 import type * as Path from "@effect/platform/Path"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import { KeystoneSession, TokenStore } from "@effect-keystone/cache"
-import { KeystoneClient, type OpenStackConfig } from "@effect-keystone/client"
+import { type Auth, CallerToken, KeystoneClient, type OpenStackConfig } from "@effect-keystone/client"
 import * as Tls from "@effect-keystone/client/Tls"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -29,20 +29,25 @@ export const userAgent = "keystone-token/0.1.0 (effect-keystone)"
 /**
  * `KeystoneClient` (and its `HttpClient`) for these settings, over undici
  * with the settings' CA bundle, client certificate and `insecure` switch.
+ * With `caller`, validate/check/revoke are sent as those credentials
+ * (`CallerToken.layerIssued`).
  *
  * @since 0.1.0
  * @category layers
  */
 export const client = (
   settings: OpenStackConfig.Settings,
-  options?: { readonly serviceAuth?: KeystoneClient.ServiceAuth | undefined }
-): Layer.Layer<KeystoneClient.KeystoneClient | HttpClient.HttpClient, Tls.TlsFileError> =>
-  KeystoneClient.layer({
-    authUrl: settings.authUrl,
-    version: settings.version,
-    headers: { "User-Agent": userAgent },
-    serviceAuth: options?.serviceAuth
-  }).pipe(Layer.provideMerge(Tls.layerUndici(settings.tls)))
+  options?: { readonly caller?: Auth.Auth | undefined }
+): Layer.Layer<KeystoneClient.KeystoneClient | HttpClient.HttpClient, Tls.TlsFileError> => {
+  const plain = () =>
+    KeystoneClient.layer({ authUrl: settings.authUrl, version: settings.version, headers: { "User-Agent": userAgent } })
+  const caller = options?.caller
+  // two client layers (not one value twice, which a layer build would share): one logs the caller in, one uses it
+  const keystone = caller === undefined
+    ? plain()
+    : plain().pipe(Layer.provide(CallerToken.layerIssued(caller)), Layer.provide(plain()))
+  return keystone.pipe(Layer.provideMerge(Tls.layerUndici(settings.tls)))
+}
 
 /**
  * How `--cache` was set.

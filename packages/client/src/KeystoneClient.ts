@@ -89,18 +89,6 @@ export interface RetryPolicy {
 }
 
 /**
- * Who the client is when it validates, checks or revokes other tokens:
- * a fixed service token, or service credentials it logs in with once (and
- * again when that token is refused).
- *
- * @since 0.1.0
- * @category models
- */
-export type ServiceAuth =
-  | { readonly token: Redacted.Redacted<string> }
-  | { readonly auth: Auth }
-
-/**
  * @since 0.1.0
  * @category models
  */
@@ -113,7 +101,6 @@ export interface Options {
   readonly retry?: RetryPolicy | false | undefined
   /** Per-request timeout. Default 10 seconds. */
   readonly timeout?: Duration.DurationInput | undefined
-  readonly serviceAuth?: ServiceAuth | undefined
   /**
    * Extra headers on every request (e.g. `User-Agent`). A name that is not
    * an HTTP token or a value with CR, LF or another control character makes
@@ -192,9 +179,13 @@ export class KeystoneClient extends Context.Tag("@effect-keystone/client/Keyston
 /**
  * Builds the service. A plain `http://` authUrl to a host that is not
  * loopback is logged once, as a warning. Nothing is sent until the first call: version
- * discovery (`version: "auto"` on a bare root) and the service token (with
- * `serviceAuth: { auth }`) happen on first use and are remembered once they
- * succeed. Requires an `HttpClient` (e.g. `NodeHttpClient.layerUndici`).
+ * discovery (`version: "auto"` on a bare root) and a `CallerToken` issued on
+ * demand happen on first use and are remembered once they succeed. Requires
+ * an `HttpClient` (e.g. `NodeHttpClient.layerUndici`).
+ *
+ * With a `CallerToken` in the context it is built in, `validate`, `check`,
+ * `revoke` and `endpoints` are sent as that caller (`X-Auth-Token`);
+ * without one, each token is its own caller.
  *
  * @since 0.1.0
  * @category constructors

@@ -22,3 +22,11 @@ export * as AuthScope from "./AuthScope.js"
  * @since 0.1.0
  */
 export * as OpenStackConfig from "./OpenStackConfig.js"
+/**
+ * @since 0.3.0
+ */
+export * as CallerToken from "./CallerToken.js"
+/**
+ * @since 0.3.0
+ */
+export * as Retry from "./Retry.js"

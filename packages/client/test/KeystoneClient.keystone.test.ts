@@ -18,6 +18,7 @@ import * as Redacted from "effect/Redacted"
 import * as net from "node:net"
 import * as util from "node:util"
 import * as KeystoneEnv from "../../../scripts/keystone-env.js"
+import { type ClientOptions, makeClient } from "./utils.js"
 
 
 const env = KeystoneEnv.load()
@@ -65,11 +66,13 @@ const adminAuth: Auth.Auth = {
   scope: AuthScope.project({ name: ks.adminProjectName, domain: { id: ks.defaultDomainId } })
 }
 
-const Client = (options: Partial<KeystoneClient.Options> = {}) =>
-  KeystoneClient.layer({ authUrl: ks.authUrl, ...options }).pipe(Layer.provide(NodeHttpClient.layerUndici))
+const Client = (options: Partial<ClientOptions> = {}) =>
+  Layer.effect(KeystoneClient.KeystoneClient, makeClient({ authUrl: ks.authUrl, ...options })).pipe(
+    Layer.provide(NodeHttpClient.layerUndici)
+  )
 
 const withClient = <A, E>(
-  options: Partial<KeystoneClient.Options>,
+  options: Partial<ClientOptions>,
   f: (client: KeystoneClient.KeystoneClientService) => Effect.Effect<A, E>
 ) => Effect.flatMap(KeystoneClient.KeystoneClient, f).pipe(Effect.provide(Client(options)))
 
@@ -235,7 +238,7 @@ describe(`KeystoneClient against a real Keystone (${ks.authUrl})`, () => {
 
   describe("service-token mode", () => {
     it.live("service credentials: validate, check true/false, revoke → NotFound, garbage → NotFound", () =>
-      withClient({ serviceAuth: { auth: adminAuth } }, (client) =>
+      withClient({ caller: { auth: adminAuth } }, (client) =>
         Effect.gen(function*() {
           const token = yield* client.issue({ credentials: demoById })
           const validated = yield* client.validate(token)
@@ -254,7 +257,7 @@ describe(`KeystoneClient against a real Keystone (${ks.authUrl})`, () => {
     it.live("a fixed service token", () =>
       Effect.gen(function*() {
         const admin = yield* withClient({}, (c) => c.issue(adminAuth, { noCatalog: true }))
-        yield* withClient({ serviceAuth: { token: admin.id } }, (client) =>
+        yield* withClient({ caller: { token: admin.id } }, (client) =>
           Effect.gen(function*() {
             const token = yield* client.issue({ credentials: demoById, scope: AuthScope.unscoped() })
             const validated = yield* client.validate(token.id)
@@ -275,7 +278,7 @@ describe(`KeystoneClient against a real Keystone (${ks.authUrl})`, () => {
               Effect.sync(() => seen.push({ method: r.method, url: r.url, caller: r.headers["x-auth-token"] }))))
         )
         const plain = yield* KeystoneClient.make({ authUrl: ks.authUrl })
-        const client = yield* KeystoneClient.make({ authUrl: ks.authUrl, serviceAuth: { auth: adminAuth } }).pipe(
+        const client = yield* makeClient({ authUrl: ks.authUrl, caller: { auth: adminAuth } }).pipe(
           Effect.provide(Spy)
         )
         const subject = yield* plain.issue({ credentials: demoById }, { noCatalog: true })

@@ -6,7 +6,7 @@ import * as Either from "effect/Either"
 import * as Redacted from "effect/Redacted"
 import { Admin, adminV2, Demo, demoV2, leaks, withSim } from "./utils.js"
 
-const v2Admin = { v2: true, serviceAuth: { auth: adminV2 } } as const
+const v2Admin = { v2: true, caller: { auth: adminV2 } } as const
 
 describe("KeystoneClient v2.0 against KeystoneSim", () => {
   describe("issue", () => {

@@ -156,7 +156,7 @@ describe("KeystoneClient v3 against KeystoneSim", () => {
           expect(error._tag).toBe("NotFound")
           const token = yield* client.validate(subject, { allowExpired: true })
           expect(Token.isExpired(token, yield* DateTime.now)).toBe(true)
-        }), { serviceAuth: { auth: adminAuth } }))
+        }), { caller: { auth: adminAuth } }))
 
     it.effect("belongsTo (checked by the client on v3)", () =>
       withSim((_, client) =>
@@ -181,7 +181,7 @@ describe("KeystoneClient v3 against KeystoneSim", () => {
           expect(error._tag).toBe("NotFound")
           expect(yield* sim.count("HEAD /v3/auth/tokens")).toBe(2)
           expect(yield* sim.count("DELETE /v3/auth/tokens")).toBe(1)
-        }), { serviceAuth: { auth: adminAuth } }))
+        }), { caller: { auth: adminAuth } }))
 
     it.effect("self as caller: a revoked token is refused as the caller (Unauthorized), as Keystone does", () =>
       withSim((_, client) =>
@@ -200,14 +200,14 @@ describe("KeystoneClient v3 against KeystoneSim", () => {
           yield* TestClock.adjust("90 minutes")
           expect(yield* client.check(token)).toBe(false)
           expect(yield* client.check(token, { allowExpired: true })).toBe(true)
-        }), { serviceAuth: { auth: adminAuth } }))
+        }), { caller: { auth: adminAuth } }))
 
     it.effect("a garbage subject → check false, validate NotFound", () =>
       withSim((_, client) =>
         Effect.gen(function*() {
           expect(yield* client.check(Redacted.make("garbage-token-id"))).toBe(false)
           expect((yield* Effect.flip(client.validate(Redacted.make("garbage-token-id"))))._tag).toBe("NotFound")
-        }), { serviceAuth: { auth: adminAuth } }))
+        }), { caller: { auth: adminAuth } }))
   })
 
   describe("endpoints", () => {
@@ -239,7 +239,7 @@ describe("KeystoneClient v3 against KeystoneSim", () => {
           const catalog = yield* client.endpoints(token)
           expect(catalog.services.length).toBeGreaterThan(0)
           expect(yield* sim.count("POST /v3/auth/tokens")).toBe(1) // no service token needed
-        }), { serviceAuth: { auth: adminAuth } }))
+        }), { caller: { auth: adminAuth } }))
   })
 
   it.effect("version is v3 without any request", () =>

@@ -143,7 +143,7 @@ describe("malformed responses → DecodeError, never a defect", () => {
           const token = yield* client.issue(demoV2)
           yield* sim.inject(Fault.malformed("garbage", { route: "GET /v2.0/tokens/{id}/endpoints" }))
           expect((yield* Effect.flip(client.endpoints(token)))._tag).toBe("DecodeError")
-        }), { v2: true, serviceAuth: { auth: adminV2 } })
+        }), { v2: true, caller: { auth: adminV2 } })
     }))
 })
 

@@ -28,7 +28,7 @@ describe("token ids reach Keystone as one path segment, or are refused unsent", 
           }
         }
         expect(yield* sim.count()).toBe(0)
-      }), { v2: true, serviceAuth: { auth: adminV2 } }))
+      }), { v2: true, caller: { auth: adminV2 } }))
 
   it.effect("v2.0 self as caller (what `keystone-token check` does): `check(..)` is InvalidInput, nothing sent", () =>
     withSim((sim, client) =>
@@ -46,7 +46,7 @@ describe("token ids reach Keystone as one path segment, or are refused unsent", 
           expect(yield* Effect.flip(client.check(Redacted.make(id)))).toMatchObject({ _tag: "InvalidInput", input: "subject" })
         }
         expect(yield* sim.count()).toBe(0)
-      }), { serviceAuth: { auth: adminAuth } }))
+      }), { caller: { auth: adminAuth } }))
 
   it.effect("a real v2.0 id still travels as one encoded segment and validates", () =>
     withSim((sim, client) =>
@@ -54,7 +54,7 @@ describe("token ids reach Keystone as one path segment, or are refused unsent", 
         const token = yield* client.issue(demoV2)
         expect(yield* client.check(token)).toBe(true)
         expect(yield* sim.count("HEAD /v2.0/tokens/{id}")).toBe(1)
-      }), { v2: true, serviceAuth: { auth: adminV2 } }))
+      }), { v2: true, caller: { auth: adminV2 } }))
 
   it.effect("an empty belongsTo (Keystone would skip the check) is refused before sending", () =>
     withSim((sim, client) =>
@@ -62,18 +62,18 @@ describe("token ids reach Keystone as one path segment, or are refused unsent", 
         const error = yield* Effect.flip(client.check(Redacted.make("some-token-id"), { belongsTo: "" }))
         expect(error).toMatchObject({ _tag: "InvalidInput", input: "belongsTo" })
         expect(yield* sim.count()).toBe(0)
-      }), { v2: true, serviceAuth: { auth: adminV2 } }))
+      }), { v2: true, caller: { auth: adminV2 } }))
 })
 
 describe("header values are checked before sending, never retried", () => {
-  it.effect("CR/LF in serviceAuth.token: InvalidInput, nothing sent", () =>
+  it.effect("CR/LF in a fixed CallerToken: InvalidInput, nothing sent", () =>
     withSim((sim, client) =>
       Effect.gen(function*() {
         const error = yield* Effect.flip(client.validate(Redacted.make("subject-token-id")))
-        expect(error).toMatchObject({ _tag: "InvalidInput", input: "serviceAuth.token" })
-        expect(error.message).toContain("serviceAuth.token")
+        expect(error).toMatchObject({ _tag: "InvalidInput", input: "the fixed CallerToken" })
+        expect(error.message).toContain("the fixed CallerToken")
         expect(yield* sim.count()).toBe(0)
-      }), { serviceAuth: { token: Redacted.make("service-token\r\nX-Evil: 1") } }))
+      }), { caller: { token: Redacted.make("service-token\r\nX-Evil: 1") } }))
 
   it.effect("CR/LF in a `headers` value or a bad header name: InvalidInput naming the header, nothing sent", () =>
     Effect.gen(function*() {

@@ -58,7 +58,7 @@ describe("belongsTo mismatch: false / NotFound, never a new service login", () =
           expect(error._tag).toBe("NotFound")
           expect(error.message).toContain(`not scoped to project ${Admin.projectId}`)
           expect(yield* sim.count(v.login)).toBe(logins)
-        }), { v2: v.v2, serviceAuth: { auth: v.auth } }))
+        }), { v2: v.v2, caller: { auth: v.auth } }))
   }
 })
 

@@ -53,7 +53,7 @@ describe("secrets stay out of errors", () => {
         expect(error.message).toBe("Could not find token: ***.")
         expect(error).toMatchObject({ url: `${sim.authUrlV2}/tokens/***` })
         expect(leaks(error, [id])).toEqual([])
-      }), { v2: true, serviceAuth: { auth: adminV2 } }))
+      }), { v2: true, caller: { auth: adminV2 } }))
 
   it.effect("a v2.0 body of the wrong shape that holds the token id", () =>
     withSim((sim, client) =>
@@ -67,7 +67,7 @@ describe("secrets stay out of errors", () => {
         const error = yield* Effect.flip(client.validate(token))
         expect(error._tag).toBe("DecodeError")
         expect(leaks(error, [id, ...passwords])).toEqual([])
-      }), { v2: true, serviceAuth: { auth: adminV2 } }))
+      }), { v2: true, caller: { auth: adminV2 } }))
 
   it.effect("transport errors and timeouts on v2.0 paths", () =>
     withSim((sim, client) =>
@@ -82,7 +82,7 @@ describe("secrets stay out of errors", () => {
         expect(timeout).toMatchObject({ _tag: "TransportError", reason: "Timeout" })
         expect(leaks(reset, [id])).toEqual([])
         expect(leaks(timeout, [id])).toEqual([])
-      }), { v2: true, serviceAuth: { auth: adminV2 }, retry: false }))
+      }), { v2: true, caller: { auth: adminV2 }, retry: false }))
 
   it.effect("an MFA receipt is Redacted in the error", () =>
     withSim((_, client) =>
@@ -124,7 +124,7 @@ describe("spans", () => {
         }))
         expect(Exit.isSuccess(exit)).toBe(true)
         return { spans, ids }
-      }), v2 ? { v2: true, serviceAuth: { auth: adminV2 } } : { serviceAuth: { auth: adminAuth } })
+      }), v2 ? { v2: true, caller: { auth: adminV2 } } : { caller: { auth: adminAuth } })
 
   for (const v2 of [false, true]) {
     it.effect(`one span per call with the documented attributes, and no secret (${v2 ? "v2.0" : "v3"})`, () =>
@@ -167,7 +167,7 @@ describe("logs", () => {
           yield* sim.inject(Fault.status(503, { count: 2 }))
           yield* runWithClock(client.validate(token), "100 millis")
           return Redacted.value(token.id)
-        }), { v2: true, serviceAuth: { auth: adminV2 } }).pipe(
+        }), { v2: true, caller: { auth: adminV2 } }).pipe(
           Logger.withMinimumLogLevel(LogLevel.All),
           Effect.provide(Logger.replace(Logger.defaultLogger, logger))
         )

@@ -20,7 +20,7 @@ import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
 import * as net from "node:net"
-import { adminAuth, adminV2, Demo, demoPassword, demoV2 } from "./utils.js"
+import { adminAuth, adminV2, Demo, demoPassword, demoV2, makeClient } from "./utils.js"
 
 const served = <A, E>(f: (sim: KeystoneSim.KeystoneSimService) => Effect.Effect<A, E, HttpClient.HttpClient>) =>
   Effect.scoped(Effect.flatMap(KeystoneSimNode.serve(), f)).pipe(Effect.provide(NodeHttpClient.layerUndici))
@@ -40,7 +40,7 @@ describe("over loopback with undici", () => {
   it.live("v3: issue, validate, check, endpoints, revoke", () =>
     served((sim) =>
       Effect.gen(function*() {
-        const client = yield* KeystoneClient.make({ authUrl: sim.authUrl, serviceAuth: { auth: adminAuth } })
+        const client = yield* makeClient({ authUrl: sim.authUrl, caller: { auth: adminAuth } })
         const token = yield* client.issue({ credentials: demoPassword, scope: AuthScope.project({ id: Demo.projectId }) })
         expect((yield* client.validate(token, { noCatalog: true })).user.id).toBe(Demo.userId)
         expect(yield* client.check(token)).toBe(true)
@@ -53,7 +53,7 @@ describe("over loopback with undici", () => {
   it.live("v2.0: issue, validate, check, endpoints, revoke", () =>
     served((sim) =>
       Effect.gen(function*() {
-        const client = yield* KeystoneClient.make({ authUrl: sim.authUrlV2, serviceAuth: { auth: adminV2 } })
+        const client = yield* makeClient({ authUrl: sim.authUrlV2, caller: { auth: adminV2 } })
         const token = yield* client.issue(demoV2)
         expect((yield* client.validate(token, { belongsTo: Demo.projectId })).user.id).toBe(Demo.userId)
         expect(yield* client.check(token)).toBe(true)

@@ -2,7 +2,7 @@
  * Shared test helpers: a fresh simulator per test, credentials from its
  * seed, a span recorder and a secret-leak detector.
  */
-import { AuthScope, Credentials, KeystoneClient } from "@effect-keystone/client"
+import { AuthScope, CallerToken, Credentials, KeystoneClient } from "@effect-keystone/client"
 import type { Auth } from "@effect-keystone/client"
 import { KeystoneSim } from "@effect-keystone/testing"
 import * as HttpClientModule from "@effect/platform/HttpClient"
@@ -48,19 +48,37 @@ export const adminV2: Auth.Auth = {
 type Sim = KeystoneSim.KeystoneSimService
 type Client = KeystoneClient.KeystoneClientService
 
+/** Who the client under test is: a fixed token or service credentials issued on demand. */
+export type Caller = { readonly token: Redacted.Redacted<string> } | { readonly auth: Auth.Auth }
+
+/** Client options in tests, with the caller as a plain value. */
+export type ClientOptions = KeystoneClient.Options & { readonly caller?: Caller | undefined }
+
+/** `KeystoneClient.make` with its `CallerToken` (issued on demand through a plain client with the same options). */
+export const makeClient = (
+  options: ClientOptions
+): Effect.Effect<KeystoneClient.KeystoneClientService, never, HttpClient.HttpClient> => {
+  const { caller, ...rest } = options
+  if (caller === undefined) return KeystoneClient.make(rest)
+  const token = "token" in caller
+    ? Effect.succeed(CallerToken.fixed(caller.token))
+    : CallerToken.issued(caller.auth).pipe(Effect.provideServiceEffect(KeystoneClient.KeystoneClient, KeystoneClient.make(rest)))
+  return Effect.provideServiceEffect(KeystoneClient.make(rest), CallerToken.CallerToken, token)
+}
+
 /**
  * A fresh simulator (its own counters and tokens) and a client on it. The
  * authUrl is the sim's `/v3` (or `/v2.0` with `v2: true`) unless given.
  */
 export const withSim = <A, E>(
   f: (sim: Sim, client: Client) => Effect.Effect<A, E, HttpClient.HttpClient>,
-  options: Partial<KeystoneClient.Options> & { readonly v2?: boolean } = {},
+  options: Partial<ClientOptions> & { readonly v2?: boolean } = {},
   seed?: Partial<KeystoneSim.Seed>
 ): Effect.Effect<A, E> =>
   Effect.gen(function*() {
     const sim = yield* KeystoneSim.KeystoneSim
     const { v2, ...rest } = options
-    const client = yield* KeystoneClient.make({ authUrl: v2 === true ? sim.authUrlV2 : sim.authUrl, ...rest })
+    const client = yield* makeClient({ authUrl: v2 === true ? sim.authUrlV2 : sim.authUrl, ...rest })
     return yield* f(sim, client)
   }).pipe(Effect.provide(KeystoneSim.layer(seed)))
 

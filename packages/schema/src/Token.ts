@@ -315,6 +315,37 @@ export const lifetime = (token: Token): Option.Option<Duration.Duration> =>
     Duration.millis(Math.max(0, DateTime.toEpochMillis(e) - DateTime.toEpochMillis(i))))
 
 /**
+ * The renewal rule of the library: a token living `lifetimeMillis` is renewed
+ * this long (millis) before it expires: `configuredMillis` if given, else
+ * max(2 minutes, 10% of the lifetime); never more than half the lifetime.
+ * `KeystoneSession` and the on-demand `CallerToken` both renew by it.
+ *
+ * @since 0.3.0
+ * @category renewal
+ */
+export const renewalMarginMillis = (lifetimeMillis: number, configuredMillis?: number | undefined): number => {
+  if (!Number.isFinite(lifetimeMillis)) return configuredMillis ?? renewalMinimumMarginMillis
+  const wanted = configuredMillis ?? Math.max(renewalMinimumMarginMillis, lifetimeMillis * renewalMarginShare)
+  return Math.max(0, Math.min(wanted, lifetimeMillis / 2))
+}
+
+/**
+ * The smallest default renewal margin: 2 minutes.
+ *
+ * @since 0.3.0
+ * @category renewal
+ */
+export const renewalMinimumMarginMillis = 2 * 60_000
+
+/**
+ * The default renewal margin as a share of the lifetime: 10%.
+ *
+ * @since 0.3.0
+ * @category renewal
+ */
+export const renewalMarginShare = 0.1
+
+/**
  * The project id the token is scoped to (directly or through a trust).
  *
  * @since 0.1.0

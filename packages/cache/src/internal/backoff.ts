@@ -1,14 +1,21 @@
 /**
  * How long `KeystoneSession` waits before trying again after a renewal
- * failed (on top of the retries `KeystoneClient` already made).
+ * failed (on top of the retries `KeystoneClient` already made): the
+ * library's retry policy (`Retry` in the client package), paced for logins.
  *
  * @internal
  */
 import * as KeystoneError from "@effect-keystone/client/KeystoneError"
+import * as Retry from "@effect-keystone/client/Retry"
+import * as Chunk from "effect/Chunk"
+import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import * as Schedule from "effect/Schedule"
 
 /** Transient failures (503, 429, resets): from 2 s, doubling, at most a minute. @internal */
-export const transient = { baseMillis: 2_000, capMillis: 60_000 } as const
+export const transient = { base: Duration.seconds(2), cap: Duration.minutes(1) } as const
 
 /**
  * Anything else (401, 403, 400…): Keystone answered and said no. Retrying
@@ -17,7 +24,7 @@ export const transient = { baseMillis: 2_000, capMillis: 60_000 } as const
  *
  * @internal
  */
-export const permanent = { baseMillis: 30_000, capMillis: 600_000 } as const
+export const permanent = { base: Duration.seconds(30), cap: Duration.minutes(10) } as const
 
 /** While no valid token is left, transient failures are retried at least this often by default. @internal */
 export const defaultMaxWithoutTokenMillis = 5_000
@@ -32,9 +39,10 @@ export interface Holding {
 
 const holdingForever: Holding = { validForMillis: Infinity, maxWithoutTokenMillis: defaultMaxWithoutTokenMillis }
 
+const capped = (max: number) => Schedule.modifyDelay<Duration.Duration>((_, delay) => Duration.min(delay, Duration.millis(max)))
+
 /**
- * The pause after the `failures`-th consecutive failure. `error` is
- * `undefined` for a defect. `jitter01` is uniform in [0, 1).
+ * The renewal schedule after failures like `error` (`undefined`: a defect).
  *
  * A `Retry-After` (429, 503) may stretch the pause only while a valid token
  * is held, and never past that token's local expiry. Once none is left,
@@ -45,22 +53,39 @@ const holdingForever: Holding = { validForMillis: Infinity, maxWithoutTokenMilli
  *
  * @internal
  */
-export const delay = (
+export const schedule = (
+  error: KeystoneError.KeystoneError | undefined,
+  holding: Holding = holdingForever
+): Schedule.Schedule<Duration.Duration> => {
+  const isTransient = error === undefined || KeystoneError.isTransient(error)
+  const pacing = Retry.backoff(isTransient ? transient : permanent)
+  if (holding.validForMillis > 0) {
+    const stretched = error === undefined
+      ? pacing
+      : pacing.pipe(Retry.honourRetryAfter(Duration.infinity), Schedule.mapInput((_: unknown) => error))
+    return stretched.pipe(capped(holding.validForMillis))
+  }
+  return isTransient ? pacing.pipe(capped(holding.maxWithoutTokenMillis)) : pacing
+}
+
+/** Past this many failures every pause is at its cap (2^32 × any base outgrows any cap). */
+const replayLimit = 32
+
+/**
+ * The pause (millis) after the `failures`-th consecutive failure, the last
+ * one being `error`: the `failures`-th step of `schedule`.
+ *
+ * @internal
+ */
+export const pause = (
   failures: number,
   error: KeystoneError.KeystoneError | undefined,
-  jitter01: number,
   holding: Holding = holdingForever
-): number => {
-  const isTransient = error === undefined || KeystoneError.isTransient(error)
-  const p = isTransient ? transient : permanent
-  const exponential = Math.min(p.capMillis, p.baseMillis * 2 ** Math.max(0, failures - 1))
-  const jittered = exponential * (0.8 + 0.4 * jitter01)
-  if (holding.validForMillis > 0) {
-    const retryAfter = error !== undefined && (error._tag === "RateLimited" || error._tag === "ServiceUnavailable") &&
-        error.retryAfter !== undefined
-      ? Duration.toMillis(error.retryAfter)
-      : 0
-    return Math.min(Math.max(jittered, retryAfter), holding.validForMillis)
-  }
-  return isTransient ? Math.min(jittered, holding.maxWithoutTokenMillis) : jittered
-}
+): Effect.Effect<number> =>
+  Effect.flatMap(Clock.currentTimeMillis, (now) => {
+    const steps = Math.max(1, Math.min(failures, replayLimit))
+    return Effect.map(
+      Schedule.run(Schedule.delays(schedule(error, holding)), now, Array.from({ length: steps }, () => undefined)),
+      (delays) => Option.match(Chunk.last(delays), { onNone: () => 0, onSome: Duration.toMillis })
+    )
+  })

@@ -13,15 +13,9 @@
  *
  * @internal
  */
-import type { Token } from "@effect-keystone/schema"
+import { Token } from "@effect-keystone/schema"
 import * as DateTime from "effect/DateTime"
 import * as Option from "effect/Option"
-
-/** The smallest default margin. @internal */
-export const minimumMarginMillis = 2 * 60_000
-
-/** Default margin as a share of the lifetime. @internal */
-export const marginShare = 0.1
 
 /** Jitter: the refresher starts up to this share of the margin early. @internal */
 export const jitterShare = 0.25
@@ -40,14 +34,11 @@ export const implausibleSkewMillis = 5 * 60_000
 /**
  * The margin for a token living `lifetimeMillis`: `configured`, else
  * max(2 minutes, 10% of the lifetime); never more than half the lifetime.
+ * The library's one renewal rule, `Token.renewalMarginMillis`.
  *
  * @internal
  */
-export const margin = (lifetimeMillis: number, configured: number | undefined): number => {
-  if (!Number.isFinite(lifetimeMillis)) return configured ?? minimumMarginMillis
-  const wanted = configured ?? Math.max(minimumMarginMillis, lifetimeMillis * marginShare)
-  return Math.max(0, Math.min(wanted, lifetimeMillis / 2))
-}
+export const margin: (lifetimeMillis: number, configured: number | undefined) => number = Token.renewalMarginMillis
 
 /** Where a token came from. @internal */
 export type Source = "issued" | "store"

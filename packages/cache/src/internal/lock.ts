@@ -1,15 +1,17 @@
 /**
  * The waiting part of `withLock`, shared by the file and Redis backends: try,
- * back off (Effect `Clock`, jittered), give up after a bounded wait, keep the
- * lock fresh while the effect runs and release it however the effect ends.
+ * back off (the library's `Retry.backoff`, on the Effect `Clock`), give up
+ * once the wait timeout has passed, keep the lock fresh while the effect
+ * runs and release it however the effect ends.
  */
+import * as Retry from "@effect-keystone/client/Retry"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Fiber from "effect/Fiber"
 import * as Option from "effect/Option"
-import * as Random from "effect/Random"
+import * as Schedule from "effect/Schedule"
 
 /**
  * @since 0.1.0
@@ -36,42 +38,49 @@ export interface Driver<H> {
   readonly release: (held: H) => Effect.Effect<void>
 }
 
-const initialDelayMillis = 5
-const maxDelayMillis = 250
+/** How lock waits are paced: from 5 ms, ×1.6, jittered, at most 250 ms apart. */
+const pacing = Retry.backoff({ base: Duration.millis(5), cap: Duration.millis(250), factor: 1.6 })
 
+/** Someone else holds the lock (after up to 3 immediate tries past locks we broke). */
+const busy = Symbol("busy")
+
+/** The lock, or `none` when it is unavailable or the wait timed out (logged either way). */
 const acquire = <H>(
   driver: Driver<H>,
   restore: <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
 ): Effect.Effect<Option.Option<H>> =>
   Effect.gen(function*() {
     const annotations = { backend: driver.backend, key: driver.key }
-    const waitMillis = Duration.toMillis(driver.waitTimeout)
     const start = yield* Clock.currentTimeMillis
-    let delay = initialDelayMillis
-    let retries = 0
-    while (true) {
-      const result = yield* Effect.either(driver.attempt)
-      if (Either.isLeft(result)) {
-        yield* Effect.logWarning("TokenStore: lock unavailable, running without it").pipe(
-          Effect.annotateLogs({ ...annotations, reason: result.left })
-        )
-        return Option.none()
-      }
-      const attempt = result.right
-      if (attempt._tag === "Acquired") return Option.some(attempt.held)
-      if (attempt._tag === "Retry" && retries++ < 3) continue
-      retries = 0
+    // what we took, so that an interruption between taking it and handing it on still releases it
+    let taken: Option.Option<H> = Option.none()
+    // a lock we just broke is worth trying again at once, a few times
+    const once: Effect.Effect<H, string | typeof busy> = driver.attempt.pipe(
+      Effect.repeat({ until: (a) => a._tag !== "Retry", times: 3 }),
+      Effect.flatMap((a) => a._tag === "Acquired" ? Effect.succeed(a.held) : Effect.fail(busy)),
+      Effect.tap((held) => Effect.sync(() => (taken = Option.some(held)))),
+      Effect.uninterruptible
+    )
+    // only the pauses may be interrupted
+    const waited = restore(
+      Effect.retry(
+        once,
+        pacing.pipe(Schedule.whileInput((e: string | typeof busy) => e === busy), Schedule.upTo(driver.waitTimeout))
+      )
+    ).pipe(Effect.onInterrupt(() => Option.isSome(taken) ? driver.release(taken.value) : Effect.void))
+    const result = yield* Effect.either(waited)
+    if (Either.isRight(result)) return Option.some(result.right)
+    if (result.left === busy) {
       const now = yield* Clock.currentTimeMillis
-      if (now - start >= waitMillis) {
-        yield* Effect.logWarning("TokenStore: gave up waiting for a lock, running without it").pipe(
-          Effect.annotateLogs({ ...annotations, waitedMillis: now - start })
-        )
-        return Option.none()
-      }
-      const jitter = yield* Random.nextRange(0.75, 1.25)
-      yield* restore(Effect.sleep(Duration.millis(Math.max(1, Math.round(delay * jitter)))))
-      delay = Math.min(delay * 1.6, maxDelayMillis)
+      yield* Effect.logWarning("TokenStore: gave up waiting for a lock, running without it").pipe(
+        Effect.annotateLogs({ ...annotations, waitedMillis: now - start })
+      )
+    } else {
+      yield* Effect.logWarning("TokenStore: lock unavailable, running without it").pipe(
+        Effect.annotateLogs({ ...annotations, reason: result.left })
+      )
     }
+    return Option.none()
   })
 
 /**

@@ -66,11 +66,10 @@ export const retryPause = (
   s: State,
   error: KeystoneError.KeystoneError | undefined,
   failures: number,
-  jitter01: number,
   at: number,
   maxWithoutTokenMillis: number
-): number =>
-  Backoff.delay(failures, error, jitter01, {
+): Effect.Effect<number> =>
+  Backoff.pause(failures, error, {
     validForMillis: s.entry !== undefined && at < s.entry.expiresAt ? s.entry.expiresAt - at : 0,
     maxWithoutTokenMillis
   })
@@ -167,12 +166,15 @@ export const make = (deps: Deps): Renewal => {
   const failed = (flight: Flight, cause: Cause.Cause<KeystoneError.KeystoneError>): Effect.Effect<void> => {
     if (Cause.isInterruptedOnly(cause)) return SubscriptionRef.update(state, (s) => SessionState.interrupted(s, flight))
     const error = Option.getOrUndefined(Cause.failureOption(cause))
-    return Effect.flatMap(deps.random.next, (jitter01) =>
+    // the pause is the renewal schedule's step for this failure (an effect: its jitter comes from Random),
+    // taken from the state as it is now; the flight is still ours, so only an invalidation can change it meanwhile
+    const pause = Effect.flatMap(SubscriptionRef.get(state), (s) =>
+      retryPause(s, error, s.failures + 1, now(), settings.maxWithoutTokenMillis))
+    return Effect.flatMap(pause, (pauseMillis) =>
       Effect.flatMap(
         SubscriptionRef.modify(state, (s): [SessionLog.Failure, State] => {
           const at = now()
           const failures = s.failures + 1
-          const pauseMillis = retryPause(s, error, failures, jitter01, at, settings.maxWithoutTokenMillis)
           const valid = s.entry !== undefined && at < s.entry.expiresAt
           return [
             { cause, error, failures, valid, pauseMillis, current: s.entry },

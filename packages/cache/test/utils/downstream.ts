@@ -10,7 +10,7 @@
 import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import { KeystoneClient } from "@effect-keystone/client"
+import { CallerToken, KeystoneClient } from "@effect-keystone/client"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 
@@ -44,7 +44,7 @@ export const make = (authUrl: string): Downstream => {
       if (auth === undefined || service === undefined) return Effect.succeed(refuse(request, "both tokens are required"))
       return Effect.gen(function*() {
         const validator = yield* Effect.provideService(
-          KeystoneClient.make({ authUrl, serviceAuth: { token: Redacted.make(service) }, retry: false }),
+          KeystoneClient.make({ authUrl, retry: false }).pipe(Effect.provide(CallerToken.layerFixed(Redacted.make(service)))),
           HttpClient.HttpClient,
           http
         )

@@ -4,7 +4,7 @@
  */
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import { AuthScope, Credentials, KeystoneClient } from "@effect-keystone/client"
+import { AuthScope, CallerToken, Credentials, KeystoneClient } from "@effect-keystone/client"
 import { KeystoneSim } from "@effect-keystone/testing"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -43,10 +43,12 @@ export const serviceAuth = projectLogin(KeystoneSim.Service)
  * itself once revoked: Keystone answers 401, not 404).
  */
 export const makeChecker = (env: Env): Effect.Effect<KeystoneClient.KeystoneClientService> =>
-  Effect.provideService(
-    KeystoneClient.make({ authUrl: env.sim.authUrl, serviceAuth: { auth: adminAuth } }),
-    HttpClient.HttpClient,
-    env.http
+  KeystoneClient.make({ authUrl: env.sim.authUrl }).pipe(
+    Effect.provideServiceEffect(
+      CallerToken.CallerToken,
+      Effect.provideServiceEffect(CallerToken.issued(adminAuth), KeystoneClient.KeystoneClient, KeystoneClient.make({ authUrl: env.sim.authUrl }))
+    ),
+    Effect.provideService(HttpClient.HttpClient, env.http)
   )
 
 /** The simulator's route key for issuing. */

@@ -22,7 +22,7 @@ import type {
   ValidateOptions
 } from "../KeystoneClient.js"
 import type { KeystoneError } from "../KeystoneError.js"
-import * as Caller from "./caller.js"
+import * as CallerToken from "./callerToken.js"
 import * as Discovery from "./discovery.js"
 import * as Errors from "./errors.js"
 import type * as Http from "./http.js"
@@ -88,7 +88,7 @@ export const make = (options: Options): Effect.Effect<KeystoneClientService, nev
         })
       )
 
-    const caller = yield* Caller.make(options.serviceAuth, issue)
+    const caller = { run: CallerToken.run(yield* Effect.serviceOption(CallerToken.CallerToken)) }
 
     const withSubject = <A>(
       name: string,

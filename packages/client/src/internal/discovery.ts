@@ -6,15 +6,15 @@
  * @internal
  */
 import { V3 } from "@effect-keystone/schema"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import * as Option from "effect/Option"
-import * as Ref from "effect/Ref"
 import * as Schema from "effect/Schema"
 import type { ApiVersion } from "../KeystoneClient.js"
 import type * as KeystoneError from "../KeystoneError.js"
 import * as Errors from "./errors.js"
 import * as Http from "./http.js"
+import * as Memo from "./memo.js"
 import type { ParsedAuthUrl } from "./url.js"
 
 /** Where requests go: `base` ends in `/v3` or `/v2.0`. @internal */
@@ -106,16 +106,5 @@ export const resolver = (
       redactedBase: `${url.redacted}/${requested}`
     }))
   }
-  return Effect.gen(function*() {
-    const cache = yield* Ref.make(Option.none<Resolved>())
-    const lock = yield* Effect.makeSemaphore(1)
-    const fresh = lock.withPermits(1)(
-      Effect.flatMap(Ref.get(cache), (cached) =>
-        Option.isSome(cached)
-          ? Effect.succeed(cached.value)
-          : Effect.tap(discover(env, url), (r) => Ref.set(cache, Option.some(r))))
-    )
-    // the fast path reads the Ref without taking the lock
-    return Effect.flatMap(Ref.get(cache), (cached) => Option.isSome(cached) ? Effect.succeed(cached.value) : fresh)
-  })
+  return Effect.map(Memo.make(discover(env, url), () => Duration.infinity), (memo) => memo.get)
 }

@@ -1,34 +1,101 @@
 /**
- * The retry loop: capped, jittered exponential backoff (or a user schedule),
- * `Retry-After`, an attempt limit and a total time budget, all on the Effect
- * `Clock`.
+ * The one retry policy of the library, built from `Schedule` combinators:
+ * jittered, capped exponential backoff; `Retry-After` honoured within a cap;
+ * a time budget that no pause may outrun. The client retries its requests
+ * with it; the session paces its renewals and the stores their lock waits
+ * with the same parts. Time is the Effect `Clock` only.
  *
  * @internal
  */
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
-import * as Random from "effect/Random"
-import type * as Schedule from "effect/Schedule"
-import * as ScheduleDecision from "effect/ScheduleDecision"
-import * as Intervals from "effect/ScheduleIntervals"
+import * as Schedule from "effect/Schedule"
 import type { RetryPolicy } from "../KeystoneClient.js"
 import * as KeystoneError from "../KeystoneError.js"
 
 /** @internal */
-export interface Policy {
-  readonly baseMillis: number
-  readonly capMillis: number
-  readonly maxAttempts: number
-  readonly budgetMillis: number
-  /** The longest `Retry-After` honoured; a longer one counts as this long. */
-  readonly maxRetryAfterMillis: number
-  readonly schedule: Schedule.Schedule<unknown, KeystoneError.KeystoneError> | undefined
+export interface BackoffOptions {
+  readonly base: Duration.DurationInput
+  readonly cap: Duration.DurationInput
+  readonly factor?: number | undefined
 }
 
 /** @internal */
+export const backoff = (options: BackoffOptions): Schedule.Schedule<Duration.Duration> => {
+  const cap = Duration.decode(options.cap)
+  return Schedule.exponential(options.base, options.factor ?? 2).pipe(
+    Schedule.jittered,
+    Schedule.modifyDelay((_, delay) => Duration.min(delay, cap))
+  )
+}
+
+/** @internal */
+export const retryAfter = (error: KeystoneError.KeystoneError): Duration.Duration =>
+  (error._tag === "RateLimited" || error._tag === "ServiceUnavailable") && error.retryAfter !== undefined
+    ? error.retryAfter
+    : Duration.zero
+
+/** @internal */
+export const honourRetryAfter = (max: Duration.DurationInput) => {
+  const cap = Duration.decode(max)
+  return <Out, R>(
+    self: Schedule.Schedule<Out, KeystoneError.KeystoneError, R>
+  ): Schedule.Schedule<Out, KeystoneError.KeystoneError, R> =>
+    Schedule.intersect(self, Schedule.identity<KeystoneError.KeystoneError>()).pipe(
+      Schedule.modifyDelay(([, error], delay) => Duration.max(delay, Duration.min(retryAfter(error), cap))),
+      Schedule.map(([out]) => out)
+    )
+}
+
+/** @internal */
+export const before = (deadlineMillis: number) =>
+<Out, In, R>(self: Schedule.Schedule<Out, In, R>): Schedule.Schedule<Duration.Duration, In, R> =>
+  Schedule.delays(self).pipe(
+    Schedule.checkEffect((_, delay) =>
+      Effect.map(Clock.currentTimeMillis, (now) => now + Duration.toMillis(delay) < deadlineMillis)
+    )
+  )
+
+/** @internal */
+export interface Retrying<E> {
+  readonly error: E
+  readonly delay: Duration.Duration
+  /** 1 for the first retry. */
+  readonly retry: number
+}
+
+/** @internal */
+export const within = <A, E, R, Out, R2, X = void, R3 = never>(
+  attempt: (timeLeft: Duration.Duration) => Effect.Effect<A, E, R>,
+  schedule: Schedule.Schedule<Out, E, R2>,
+  budget: Duration.DurationInput,
+  onRetry?: (retrying: Retrying<E>) => Effect.Effect<X, never, R3>
+): Effect.Effect<A, E, R | R2 | R3> =>
+  Effect.flatMap(Clock.currentTimeMillis, (start) => {
+    const deadline = start + Duration.toMillis(Duration.decode(budget))
+    const timed = Effect.flatMap(
+      Clock.currentTimeMillis,
+      (now) => attempt(Duration.millis(Math.max(0, deadline - now)))
+    )
+    const gated = before(deadline)(schedule)
+    if (onRetry === undefined) return Effect.retry(timed, gated)
+    const told = Schedule.intersect(Schedule.intersect(gated, Schedule.identity<E>()), Schedule.count).pipe(
+      Schedule.tapOutput(([[delay, error], n]) => onRetry({ error, delay, retry: n + 1 }))
+    )
+    return Effect.retry(timed, told)
+  })
+
+// -- the client's requests -------------------------------------------------------------------
+
+/** @internal */
 export const defaults = { base: 200, cap: 5_000, maxAttempts: 5, budget: 30_000 } as const
+
+/** @internal */
+export interface Policy {
+  readonly schedule: Schedule.Schedule<unknown, KeystoneError.KeystoneError>
+  readonly budget: Duration.Duration
+}
 
 const millis = (d: Duration.DurationInput | undefined, fallback: number): number =>
   d === undefined ? fallback : Duration.toMillis(Duration.decode(d))
@@ -49,21 +116,19 @@ export const maxRetryAfterMillis = (retry: RetryPolicy | false | undefined): num
 export const resolve = (retry: RetryPolicy | false | undefined): Policy | undefined => {
   if (retry === false) return undefined
   const r = retry ?? {}
+  const pacing: Schedule.Schedule<unknown, KeystoneError.KeystoneError> = r.schedule ??
+    backoff({ base: r.base ?? defaults.base, cap: r.cap ?? defaults.cap })
+  // with a custom schedule, the schedule decides unless a limit is given explicitly
+  const maxAttempts = r.maxAttempts ?? (r.schedule === undefined ? defaults.maxAttempts : undefined)
+  const limited = maxAttempts === undefined ? pacing : Schedule.intersect(pacing, Schedule.recurs(Math.max(1, maxAttempts) - 1))
   return {
-    maxRetryAfterMillis: maxRetryAfterMillis(r),
-    baseMillis: millis(r.base, defaults.base),
-    capMillis: millis(r.cap, defaults.cap),
-    // with a custom schedule, the schedule decides unless a limit is given explicitly
-    maxAttempts: Math.max(1, r.maxAttempts ?? (r.schedule === undefined ? defaults.maxAttempts : Number.POSITIVE_INFINITY)),
-    budgetMillis: millis(r.budget, defaults.budget),
-    schedule: r.schedule
+    schedule: limited.pipe(
+      Schedule.whileInput(KeystoneError.isTransient),
+      honourRetryAfter(Duration.millis(maxRetryAfterMillis(r)))
+    ),
+    budget: Duration.millis(millis(r.budget, defaults.budget))
   }
 }
-
-const retryAfterOf = (e: KeystoneError.KeystoneError): number =>
-  (e._tag === "RateLimited" || e._tag === "ServiceUnavailable") && e.retryAfter !== undefined
-    ? Duration.toMillis(e.retryAfter)
-    : 0
 
 /**
  * Runs `attempt` until it succeeds, fails with a non-transient error, or the
@@ -76,38 +141,22 @@ const retryAfterOf = (e: KeystoneError.KeystoneError): number =>
 export const run = <A>(
   policy: Policy | undefined,
   timeoutMillis: number,
-  attempt: (timeoutMillis: number, attemptNumber: number) => Effect.Effect<A, KeystoneError.KeystoneError>
-): Effect.Effect<A, KeystoneError.KeystoneError> => {
-  if (policy === undefined) return attempt(timeoutMillis, 1)
-  return Effect.gen(function*() {
-    const start = yield* Clock.currentTimeMillis
-    let state: unknown = policy.schedule?.initial
-    for (let n = 1;; n++) {
-      const before = yield* Clock.currentTimeMillis
-      const left = policy.budgetMillis - (before - start)
-      const result = yield* Effect.either(attempt(Math.max(1, Math.min(timeoutMillis, left)), n))
-      if (Either.isRight(result)) return result.right
-      const error = result.left
-      if (!KeystoneError.isTransient(error) || n >= policy.maxAttempts) return yield* Effect.fail(error)
-      const now = yield* Clock.currentTimeMillis
-      let delay: number
-      if (policy.schedule !== undefined) {
-        const [next, , decision] = yield* policy.schedule.step(now, error, state)
-        state = next
-        if (ScheduleDecision.isDone(decision)) return yield* Effect.fail(error)
-        delay = Math.max(0, Intervals.start(decision.intervals) - now)
-      } else {
-        const exponential = policy.baseMillis * 2 ** (n - 1)
-        const jitter = 0.8 + (yield* Random.next) * 0.4
-        delay = Math.min(policy.capMillis, exponential * jitter)
-      }
-      delay = Math.max(delay, Math.min(retryAfterOf(error), policy.maxRetryAfterMillis))
-      const remaining = policy.budgetMillis - (now - start)
-      // sleeping past the budget only to fail later helps no one: fail now
-      if (delay >= remaining) return yield* Effect.fail(error)
-      yield* Effect.annotateCurrentSpan("keystone.retries", n)
-      yield* Effect.logDebug(`KeystoneClient: ${error._tag} on ${error.method} ${error.url}; retrying in ${Math.round(delay)} ms`)
-      yield* Effect.sleep(Duration.millis(delay))
-    }
-  })
-}
+  attempt: (timeoutMillis: number) => Effect.Effect<A, KeystoneError.KeystoneError>
+): Effect.Effect<A, KeystoneError.KeystoneError> =>
+  policy === undefined
+    ? attempt(timeoutMillis)
+    : within(
+      (left) => attempt(Math.max(1, Math.min(timeoutMillis, Duration.toMillis(left)))),
+      policy.schedule,
+      policy.budget,
+      // only transient errors are retried (the schedule stops on any other), and they name their request
+      ({ delay, error, retry }) =>
+        Effect.zipRight(
+          Effect.annotateCurrentSpan("keystone.retries", retry),
+          KeystoneError.isTransient(error)
+            ? Effect.logDebug(
+              `KeystoneClient: ${error._tag} on ${error.method} ${error.url}; retrying in ${Math.round(Duration.toMillis(delay))} ms`
+            )
+            : Effect.void
+        )
+    )

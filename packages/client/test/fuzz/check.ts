@@ -138,9 +138,9 @@ const clientFor = (c: Case, server: FuzzServer, id: string) => {
       : { base: "1 millis", cap: "5 millis", maxAttempts: c.retry.maxAttempts, budget: Duration.millis(timeoutMillis(c) * c.retry.maxAttempts + 1_000) },
     headers: { "x-fuzz-case": id },
     ...(c.caller === "token"
-      ? { serviceAuth: { token: Redacted.make(c.serviceToken) } }
+      ? { caller: { token: Redacted.make(c.serviceToken) } }
       : c.caller === "auth"
-      ? { serviceAuth: { auth: authOf(c.servicePassword, c) } }
+      ? { caller: { auth: authOf(c.servicePassword, c) } }
       : {})
   })
 }

@@ -1,15 +1,15 @@
-import { AuthScope, Credentials, KeystoneClient } from "@effect-keystone/client"
+import { AuthScope, CallerToken, Credentials, KeystoneClient } from "@effect-keystone/client"
 import { Fault, KeystoneSim } from "@effect-keystone/testing"
 import * as HttpClient from "@effect/platform/HttpClient"
 import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
-import { adminAuth, adminV2, Demo, demoPassword, demoV2, Service, serviceAuth, spy } from "./utils.js"
+import { adminAuth, adminV2, type ClientOptions, Demo, demoPassword, demoV2, makeClient, Service, serviceAuth, spy } from "./utils.js"
 
 /** A sim, a plain client (for subjects) and a spied client with `options`. */
 const setup = <A, E>(
-  options: Partial<KeystoneClient.Options> & { readonly v2?: boolean },
+  options: Partial<ClientOptions> & { readonly v2?: boolean },
   f: (env: {
     readonly sim: KeystoneSim.KeystoneSimService
     readonly plain: KeystoneClient.KeystoneClientService
@@ -23,7 +23,7 @@ const setup = <A, E>(
     const authUrl = v2 === true ? sim.authUrlV2 : sim.authUrl
     const plain = yield* KeystoneClient.make({ authUrl })
     const spied = spy(yield* HttpClient.HttpClient)
-    const client = yield* KeystoneClient.make({ authUrl, ...rest }).pipe(
+    const client = yield* makeClient({ authUrl, ...rest }).pipe(
       Effect.provideService(HttpClient.HttpClient, spied.client)
     )
     return yield* f({ sim, plain, client, seen: spied.seen })
@@ -31,14 +31,15 @@ const setup = <A, E>(
 
 const posts = (seen: ReadonlyArray<{ method: string }>) => seen.filter((r) => r.method === "POST").length
 
-describe("service-token mode", () => {
+describe("CallerToken: who the client is", () => {
   it.effect("a fixed token is sent as X-Auth-Token, never issued", () =>
     Effect.gen(function*() {
       const sim = yield* KeystoneSim.KeystoneSim
       const plain = yield* KeystoneClient.make({ authUrl: sim.authUrl })
       const admin = yield* plain.issue(adminAuth, { noCatalog: true })
       const spied = spy(yield* HttpClient.HttpClient)
-      const client = yield* KeystoneClient.make({ authUrl: sim.authUrl, serviceAuth: { token: admin.id } }).pipe(
+      const client = yield* KeystoneClient.make({ authUrl: sim.authUrl }).pipe(
+        Effect.provide(CallerToken.layerFixed(admin.id)),
         Effect.provideService(HttpClient.HttpClient, spied.client)
       )
       const subject = yield* plain.issue({ credentials: demoPassword })
@@ -52,7 +53,7 @@ describe("service-token mode", () => {
     }).pipe(Effect.provide(KeystoneSim.layer())))
 
   it.effect("a fixed token refused (401) is not renewed: Unauthorized after one request", () =>
-    setup({ serviceAuth: { token: Redacted.make("not-a-valid-service-token") } }, ({ client, plain, seen }) =>
+    setup({ caller: { token: Redacted.make("not-a-valid-service-token") } }, ({ client, plain, seen }) =>
       Effect.gen(function*() {
         const subject = yield* plain.issue({ credentials: demoPassword })
         expect((yield* Effect.flip(client.validate(subject)))._tag).toBe("Unauthorized")
@@ -60,7 +61,7 @@ describe("service-token mode", () => {
       })))
 
   it.effect("service credentials: issued lazily, once, however many concurrent calls", () =>
-    setup({ serviceAuth: { auth: serviceAuth } }, ({ client, plain, seen }) =>
+    setup({ caller: { auth: serviceAuth } }, ({ client, plain, seen }) =>
       Effect.gen(function*() {
         expect(seen).toHaveLength(0)
         const subject = yield* plain.issue({ credentials: demoPassword })
@@ -81,7 +82,7 @@ describe("service-token mode", () => {
       })))
 
   it.effect("a revoked service token is renewed once and the call retried once", () =>
-    setup({ serviceAuth: { auth: serviceAuth } }, ({ client, plain, seen, sim }) =>
+    setup({ caller: { auth: serviceAuth } }, ({ client, plain, seen, sim }) =>
       Effect.gen(function*() {
         const subject = yield* plain.issue({ credentials: demoPassword })
         expect(yield* client.check(subject)).toBe(true)
@@ -98,7 +99,7 @@ describe("service-token mode", () => {
       })))
 
   it.effect("renewal happens once: a second 401 is the caller's error, no loop", () =>
-    setup({ serviceAuth: { auth: serviceAuth } }, ({ client, plain, seen, sim }) =>
+    setup({ caller: { auth: serviceAuth } }, ({ client, plain, seen, sim }) =>
       Effect.gen(function*() {
         const subject = yield* plain.issue({ credentials: demoPassword })
         yield* sim.inject(Fault.status(401, { route: "GET /v3/auth/tokens", count: 5 }))
@@ -108,7 +109,7 @@ describe("service-token mode", () => {
       })))
 
   it.effect("an expired service token is renewed before use (TestClock)", () =>
-    setup({ serviceAuth: { auth: serviceAuth } }, ({ client, plain, seen }) =>
+    setup({ caller: { auth: serviceAuth } }, ({ client, plain, seen }) =>
       Effect.gen(function*() {
         expect(yield* client.check(yield* plain.issue({ credentials: demoPassword }))).toBe(true)
         yield* TestClock.adjust("3590 seconds")
@@ -118,9 +119,23 @@ describe("service-token mode", () => {
         expect(seen.map((r) => r.method)).toEqual(["POST", "HEAD"])
       })))
 
+  it.effect("an issued caller token is renewed by the session's rule: max(2 minutes, 10%) before expiry", () =>
+    setup({ caller: { auth: serviceAuth } }, ({ client, plain, seen }) =>
+      Effect.gen(function*() {
+        const subject = yield* plain.issue({ credentials: demoPassword })
+        expect(yield* client.check(subject)).toBe(true)
+        // 1-hour tokens: kept for 54 minutes (a 6-minute margin), then issued again
+        yield* TestClock.adjust("3230 seconds")
+        expect(yield* client.check(subject)).toBe(true)
+        expect(posts(seen)).toBe(1)
+        yield* TestClock.adjust("20 seconds")
+        expect(yield* client.check(subject)).toBe(true)
+        expect(posts(seen)).toBe(2)
+      })))
+
   it.effect("service credentials Keystone refuses: the issue's Unauthorized, one POST", () =>
     setup({
-      serviceAuth: {
+      caller: {
         auth: {
           credentials: Credentials.password({ userId: Service.userId, password: Redacted.make("wrong-service-pw") }),
           scope: AuthScope.project({ id: Service.projectId })
@@ -138,7 +153,7 @@ describe("service-token mode", () => {
       })))
 
   it.effect("v2.0: an admin service token, issued once and renewed once on a 401", () =>
-    setup({ v2: true, serviceAuth: { auth: adminV2 } }, ({ client, plain, seen, sim }) =>
+    setup({ v2: true, caller: { auth: adminV2 } }, ({ client, plain, seen, sim }) =>
       Effect.gen(function*() {
         const subject = yield* plain.issue(demoV2)
         expect(yield* client.check(subject)).toBe(true)

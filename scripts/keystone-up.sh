@@ -209,6 +209,20 @@ password_hash_rounds = 4
 enabled = $([[ "${KS_CACHE:-1}" == 0 ]] && echo false || echo true)
 backend = dogpile.cache.memory
 
+[auth]
+# Keystone's default methods plus openid: federated logins (OpenID Connect) go
+# through the mapped plugin, as behind Apache's mod_auth_openidc.
+methods = external,password,token,oauth1,mapped,application_credential,openid
+
+[federation]
+# Only request variables with this prefix are claims (scripts/federation/
+# claims-proxy.ts sets OIDC-* headers, which uwsgi passes as HTTP_OIDC_*);
+# everything else in the WSGI environ is not part of the assertion.
+assertion_prefix = HTTP_OIDC_
+
+[openid]
+remote_id_attribute = HTTP_OIDC_ISS
+
 [oslo_policy]
 # The defaults built into this Keystone release apply, whatever
 # /etc/keystone/policy.yaml and /etc/keystone/policy.d contain.

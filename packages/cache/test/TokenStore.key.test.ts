@@ -41,4 +41,20 @@ describe("TokenStore.key", () => {
       expect(TokenStore.key({ authUrl, auth })).toMatch(/^[0-9a-f]{40}$/)
     }
   })
+
+  it("federated logins: an access token or a code that names no user is hashed into the key; different users' passwords differ", () => {
+    const authUrl = "https://keystone.example.com/v3"
+    const idp = { identityProvider: "myidp", protocol: "openid" }
+    const client = { ...idp, clientId: "keystone", clientSecret: Redacted.make("client-secret"), discoveryEndpoint: "https://idp.example.com/.well-known/openid-configuration" }
+    const keyOf = (credentials: Auth.Auth["credentials"]) => TokenStore.key({ authUrl, auth: { credentials } as Auth.Auth })
+    const byToken = (t: string) => keyOf(Credentials.oidcAccessToken({ ...idp, accessToken: Redacted.make(t) }))
+    expect(byToken("access-token-of-alice")).not.toBe(byToken("access-token-of-bob"))
+    expect(byToken("access-token-of-alice")).toBe(byToken("access-token-of-alice"))
+    const byCode = (code: string) => keyOf(Credentials.oidcAuthorizationCode({ ...client, code: Redacted.make(code), redirectUri: "https://app.example.com/cb" }))
+    expect(byCode("code-1")).not.toBe(byCode("code-2"))
+    const byUser = (username: string) => keyOf(Credentials.oidcPassword({ ...client, username, password: Redacted.make("pw") }))
+    expect(byUser("alice")).not.toBe(byUser("bob"))
+    // the password is not part of the key: a changed password finds the same entry
+    expect(keyOf(Credentials.oidcPassword({ ...client, username: "alice", password: Redacted.make("other") }))).toBe(byUser("alice"))
+  })
 })

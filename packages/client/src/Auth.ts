@@ -8,6 +8,7 @@ import * as Redacted from "effect/Redacted"
 import type { V2, V3 } from "@effect-keystone/schema"
 import * as Credentials from "./Credentials.js"
 import * as AuthScope from "./AuthScope.js"
+import * as OidcCredentials from "./internal/oidcCredentials.js"
 import { InvalidInput } from "./KeystoneError.js"
 
 /**
@@ -20,7 +21,7 @@ import { InvalidInput } from "./KeystoneError.js"
 export type Auth =
   | { readonly credentials: Credentials.ApplicationCredential; readonly scope?: never }
   | {
-    readonly credentials: Credentials.Password | Credentials.ExistingToken | Credentials.Totp | Credentials.MultiFactor
+    readonly credentials: Credentials.Password | Credentials.ExistingToken | Credentials.Totp | Credentials.MultiFactor | Credentials.OpenIdConnect
     readonly scope?: AuthScope.AuthScope | undefined
   }
 
@@ -66,6 +67,8 @@ const addMethod = (
         ? { id: c.ref.id, secret: Redacted.value(c.secret) }
         : { name: c.ref.name, user: userWire(c.ref.user), secret: Redacted.value(c.secret) }
       return
+    case "OpenIdConnect":
+      return "a federated login is not a /v3/auth/tokens method"
     case "MultiFactor":
       for (const m of c.methods) {
         if (identity.methods.includes(methodName(m))) return `method ${methodName(m)} given twice`
@@ -151,6 +154,8 @@ const checkCredentials = (c: unknown, nested: boolean): string | undefined => {
       }
       return isSecret(c.secret) ? undefined : "application credential: the secret must be a Redacted non-empty string"
     }
+    case "OpenIdConnect":
+      return nested ? "federated (OpenID Connect) credentials cannot be combined with other methods" : OidcCredentials.problem(c)
     case "MultiFactor": {
       if (nested) return "multi-factor credentials cannot be nested"
       if (!Array.isArray(c.methods) || c.methods.length === 0) return "multi-factor: at least one method is required"

@@ -3,7 +3,8 @@
  *
  * @since 0.1.0
  */
-import * as Redacted from "effect/Redacted"
+import type * as Effect from "effect/Effect"
+import type * as Redacted from "effect/Redacted"
 
 /**
  * @since 0.1.0
@@ -80,7 +81,79 @@ export interface MultiFactor {
  * @since 0.1.0
  * @category models
  */
-export type Credentials = Password | ApplicationCredential | ExistingToken | Totp | MultiFactor
+export type Credentials = Password | ApplicationCredential | ExistingToken | Totp | MultiFactor | OpenIdConnect
+
+/**
+ * The OAuth client a federated cloud registered with its identity provider,
+ * and where to reach the IdP: its OpenID discovery document, or its token
+ * endpoint directly (keystoneauth1's `discovery_endpoint` /
+ * `access_token_endpoint`).
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface OidcClient {
+  readonly clientId: string
+  /** Omitted for a public client: the id is then sent in the form. */
+  readonly clientSecret?: Redacted.Redacted<string> | undefined
+  readonly discoveryEndpoint?: string | undefined
+  readonly accessTokenEndpoint?: string | undefined
+  /** The device flow's endpoint when there is no discovery document. */
+  readonly deviceAuthorizationEndpoint?: string | undefined
+  /** keystoneauth1's `openid_scope`. Default `"openid profile"`. */
+  readonly scope: string
+  /** Which of the IdP's tokens Keystone is given (`access_token_type`). Default `"access_token"`. */
+  readonly accessTokenType: "access_token" | "id_token"
+}
+
+/**
+ * What the device flow asks the user to do (RFC 8628 §3.3).
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface DevicePrompt {
+  readonly verificationUri: string
+  readonly verificationUriComplete?: string | undefined
+  readonly userCode: string
+  readonly expiresInSeconds: number
+}
+
+/**
+ * How the identity provider is asked for a token (keystoneauth1's
+ * `v3oidcpassword`, `v3oidcclientcredentials`, `v3oidcauthcode`,
+ * `v3oidcdeviceauthz`, `v3oidcaccesstoken`).
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export type OidcFlow =
+  | { readonly _tag: "Password"; readonly client: OidcClient; readonly username: string; readonly password: Redacted.Redacted<string> }
+  | { readonly _tag: "ClientCredentials"; readonly client: OidcClient }
+  | { readonly _tag: "AuthorizationCode"; readonly client: OidcClient; readonly code: Redacted.Redacted<string>; readonly redirectUri: string }
+  | {
+    readonly _tag: "DeviceAuthorization"
+    readonly client: OidcClient
+    /** Shows the user where to go and what to enter. Default: logged at Info. Interactive use only. */
+    readonly onPrompt?: ((prompt: DevicePrompt) => Effect.Effect<void>) | undefined
+  }
+  | { readonly _tag: "AccessToken"; readonly accessToken: Redacted.Redacted<string> }
+
+/**
+ * A federated login: a token from an OpenID Connect identity provider,
+ * traded at `POST /v3/OS-FEDERATION/identity_providers/{identityProvider}/
+ * protocols/{protocol}/auth` for an unscoped Keystone token, then rescoped to
+ * the requested scope. v3 only.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface OpenIdConnect {
+  readonly _tag: "OpenIdConnect"
+  readonly identityProvider: string
+  readonly protocol: string
+  readonly flow: OidcFlow
+}
 
 /**
  * A user by id, or by name and domain, as the constructors take it.
@@ -172,6 +245,105 @@ export const multiFactor = (
 ): MultiFactor => ({ _tag: "MultiFactor", methods, receipt: options?.receipt })
 
 /**
+ * Where the federated login goes and how the IdP is reached, as
+ * keystoneauth1's OIDC plugins take them.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface OidcInput {
+  readonly identityProvider: string
+  readonly protocol: string
+  readonly clientId: string
+  readonly clientSecret?: Redacted.Redacted<string> | undefined
+  readonly discoveryEndpoint?: string | undefined
+  readonly accessTokenEndpoint?: string | undefined
+  readonly deviceAuthorizationEndpoint?: string | undefined
+  /** Default `"openid profile"`. */
+  readonly openidScope?: string | undefined
+  /** Default `"access_token"`. */
+  readonly accessTokenType?: "access_token" | "id_token" | undefined
+}
+
+const oidc = (input: OidcInput, flow: (client: OidcClient) => OidcFlow): OpenIdConnect => ({
+  _tag: "OpenIdConnect",
+  identityProvider: input.identityProvider,
+  protocol: input.protocol,
+  flow: flow({
+    clientId: input.clientId,
+    clientSecret: input.clientSecret,
+    discoveryEndpoint: input.discoveryEndpoint,
+    accessTokenEndpoint: input.accessTokenEndpoint,
+    deviceAuthorizationEndpoint: input.deviceAuthorizationEndpoint,
+    scope: input.openidScope ?? "openid profile",
+    accessTokenType: input.accessTokenType ?? "access_token"
+  })
+})
+
+/**
+ * `v3oidcpassword`: the user's name and password, sent to the IdP (the
+ * resource-owner password grant), never to Keystone.
+ *
+ * @since 0.3.0
+ * @category constructors
+ */
+export const oidcPassword = (
+  input: OidcInput & { readonly username: string; readonly password: Redacted.Redacted<string> }
+): OpenIdConnect => oidc(input, (client) => ({ _tag: "Password", client, username: input.username, password: input.password }))
+
+/**
+ * `v3oidcclientcredentials`: the OAuth client itself is the principal.
+ *
+ * @since 0.3.0
+ * @category constructors
+ */
+export const oidcClientCredentials = (input: OidcInput): OpenIdConnect =>
+  oidc(input, (client) => ({ _tag: "ClientCredentials", client }))
+
+/**
+ * `v3oidcauthcode`: an authorization code a browser brought back to
+ * `redirectUri`. A code works once; renewals use the refresh token the IdP
+ * gave with it.
+ *
+ * @since 0.3.0
+ * @category constructors
+ */
+export const oidcAuthorizationCode = (
+  input: OidcInput & { readonly code: Redacted.Redacted<string>; readonly redirectUri: string }
+): OpenIdConnect =>
+  oidc(input, (client) => ({ _tag: "AuthorizationCode", client, code: input.code, redirectUri: input.redirectUri }))
+
+/**
+ * `v3oidcdeviceauthz`: the device flow, for interactive use. `onPrompt`
+ * shows the user the verification URI and code (default: logged at Info);
+ * the login waits until they approve, or fails with `IdentityProviderError`
+ * `expired_token`.
+ *
+ * @since 0.3.0
+ * @category constructors
+ */
+export const oidcDeviceAuthorization = (
+  input: OidcInput & { readonly onPrompt?: ((prompt: DevicePrompt) => Effect.Effect<void>) | undefined }
+): OpenIdConnect => oidc(input, (client) => ({ _tag: "DeviceAuthorization", client, onPrompt: input.onPrompt }))
+
+/**
+ * `v3oidcaccesstoken`: an access token the app already holds.
+ *
+ * @since 0.3.0
+ * @category constructors
+ */
+export const oidcAccessToken = (input: {
+  readonly identityProvider: string
+  readonly protocol: string
+  readonly accessToken: Redacted.Redacted<string>
+}): OpenIdConnect => ({
+  _tag: "OpenIdConnect",
+  identityProvider: input.identityProvider,
+  protocol: input.protocol,
+  flow: { _tag: "AccessToken", accessToken: input.accessToken }
+})
+
+/**
  * A description of who the credentials name, without any secret: used in
  * cache keys and logs.
  *
@@ -195,5 +367,12 @@ export const identity = (credentials: Credentials): string => {
       return "token"
     case "MultiFactor":
       return `multi:[${credentials.methods.map(identity).join(",")}]`
+    case "OpenIdConnect": {
+      const f = credentials.flow
+      const via = `oidc:${credentials.identityProvider}/${credentials.protocol}`
+      if (f._tag === "AccessToken") return `${via}:access_token`
+      const who = f._tag === "Password" ? `:user=${f.username}` : ""
+      return `${via}:${f._tag}:client=${f.client.clientId}${who}`
+    }
   }
 }

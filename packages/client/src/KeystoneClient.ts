@@ -9,9 +9,11 @@ import type { Catalog, Token } from "@effect-keystone/schema"
 import * as Config from "effect/Config"
 import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
+import type * as DateTime from "effect/DateTime"
 import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import type * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
 import type * as Schedule from "effect/Schedule"
 import type { Auth } from "./Auth.js"
@@ -116,6 +118,30 @@ export interface Options {
 }
 
 /**
+ * An application credential as an OAuth 2.0 client (Keystone's
+ * `client_secret_basic`): its id and secret.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface OAuth2ClientCredentials {
+  readonly clientId: string
+  readonly clientSecret: Redacted.Redacted<string>
+}
+
+/**
+ * An OAuth 2.0 access token from Keystone, for `Authorization: Bearer`.
+ * `expiresAt` is measured from its arrival by `Clock` (`expires_in`).
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface OAuth2Token {
+  readonly accessToken: Redacted.Redacted<string>
+  readonly expiresAt: Option.Option<DateTime.Utc>
+}
+
+/**
  * @since 0.1.0
  * @category models
  */
@@ -131,6 +157,14 @@ export interface KeystoneClientService {
   readonly revoke: (subject: Subject) => Effect.Effect<void, KeystoneError>
   /** v3 `GET /v3/auth/catalog`, v2.0 `GET /v2.0/tokens/{id}/endpoints`. */
   readonly endpoints: (subject: Subject) => Effect.Effect<Catalog.Catalog, KeystoneError>
+  /**
+   * Keystone's own OAuth 2.0 client-credentials grant (`POST
+   * /v3/OS-OAUTH2/token`, Keystone 22+), with an application credential as
+   * the client. A refusal is `IdentityProviderError` (`invalid_client`).
+   *
+   * @since 0.3.0
+   */
+  readonly oauth2Token: (client: OAuth2ClientCredentials) => Effect.Effect<OAuth2Token, KeystoneError>
 }
 
 /**

@@ -148,6 +148,24 @@ export class InvalidInput extends Schema.TaggedError<InvalidInput>()("InvalidInp
 }) {}
 
 /**
+ * The OpenID Connect / OAuth 2.0 identity provider refused a federated login
+ * step: `error` is its RFC 6749 code (`invalid_client` for a wrong client
+ * secret, `invalid_grant` for a wrong password, a used or revoked code or
+ * refresh token, `expired_token` for a device code that expired before the
+ * user approved it, `access_denied` when they refused, …) and `description`
+ * its `error_description`, with any secret scrubbed. An IdP that cannot be
+ * reached is `TransportError`; a reply that is not OAuth is `DecodeError`.
+ *
+ * @since 0.3.0
+ * @category errors
+ */
+export class IdentityProviderError extends Schema.TaggedError<IdentityProviderError>()("IdentityProviderError", {
+  ...withStatus,
+  error: Schema.String,
+  description: Schema.optional(Schema.String)
+}) {}
+
+/**
  * @since 0.1.0
  * @category errors
  */
@@ -162,7 +180,8 @@ export const KeystoneError = Schema.Union(
   UnexpectedStatus,
   TransportError,
   DecodeError,
-  AuthReceiptRequired
+  AuthReceiptRequired,
+  IdentityProviderError
 )
 
 /**

@@ -96,6 +96,18 @@ export const keys = [
   "application_credential_secret",
   "token",
   "passcode",
+  "identity_provider",
+  "protocol",
+  "client_id",
+  "client_secret",
+  "discovery_endpoint",
+  "access_token_endpoint",
+  "device_authorization_endpoint",
+  "openid_scope",
+  "access_token_type",
+  "access_token",
+  "code",
+  "redirect_uri",
   "region_name",
   "interface",
   "cacert",
@@ -121,7 +133,7 @@ export interface Source {
   readonly name: (key: Key) => string
 }
 
-const secrets = new Set<Key>(["password", "application_credential_secret", "token", "passcode"])
+const secrets = new Set<Key>(["password", "application_credential_secret", "token", "passcode", "client_secret", "access_token", "code"])
 
 /**
  * How an `OS_*` variable is named for a key.

@@ -16,6 +16,7 @@ import type {
   ApiVersion,
   IssueOptions,
   KeystoneClientService,
+  OAuth2ClientCredentials,
   Options,
   Subject,
   ValidateOptions
@@ -25,6 +26,7 @@ import * as CallerToken from "./callerToken.js"
 import * as Discovery from "./discovery.js"
 import * as Errors from "./errors.js"
 import type * as Http from "./http.js"
+import * as OAuth2 from "./oauth2.js"
 import type { Operations } from "./operations.js"
 import * as Retry from "./retry.js"
 import * as Secrets from "./secrets.js"
@@ -131,5 +133,8 @@ export const make = (options: Options): Effect.Effect<KeystoneClientService, nev
 
     const version: Effect.Effect<ApiVersion, KeystoneError> = Effect.map(resolve, (r) => r.version)
 
-    return { authUrl, version, issue, validate, check, revoke, endpoints } satisfies KeystoneClientService
+    const oauth2Token = (client: OAuth2ClientCredentials) =>
+      traced("oauth2Token", Effect.flatMap(resolve, (at) => OAuth2.token(env, at, client)))
+
+    return { authUrl, version, issue, validate, check, revoke, endpoints, oauth2Token } satisfies KeystoneClientService
   })

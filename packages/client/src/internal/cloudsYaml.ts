@@ -13,6 +13,7 @@ import * as Chunk from "effect/Chunk"
 import * as Config from "effect/Config"
 import * as ConfigError from "effect/ConfigError"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import * as YAML from "yaml"
@@ -162,6 +163,37 @@ export const cloudEndpointOverrides = (entry: Json): Record<string, string> => {
 }
 
 /**
+ * A cloud's `regions:` list, as openstacksdk reads it: each item a region
+ * name or `{ name, values }`. The region is `region_name` (the variable, then
+ * the entry), else the list's first; its `values` apply over the entry. A
+ * region that is not in the list is a `ConfigError`.
+ *
+ * @internal
+ */
+export const withRegion = (
+  entry: Json,
+  requested: string | undefined,
+  where: string
+): Either.Either<Json, ConfigError.ConfigError> => {
+  if (entry.regions === undefined) return Either.right(entry)
+  if (!Array.isArray(entry.regions)) return Either.left(ConfigError.InvalidData([where], "regions must be a list"))
+  const regions: Array<{ readonly name: string; readonly values: Json }> = []
+  for (const item of entry.regions as ReadonlyArray<unknown>) {
+    if (typeof item === "string" && item.trim() !== "") regions.push({ name: item.trim(), values: {} })
+    else if (isObject(item) && typeof item.name === "string" && item.name.trim() !== "") {
+      regions.push({ name: item.name.trim(), values: isObject(item.values) ? item.values : {} })
+    } else return Either.left(ConfigError.InvalidData([where], "each region is a name or { name, values }"))
+  }
+  const name = requested ?? scalar(entry.region_name)?.trim() ?? regions[0]?.name
+  if (name === undefined) return Either.right(entry)
+  const region = regions.find((r) => r.name === name)
+  if (region === undefined) {
+    return Either.left(ConfigError.InvalidData([where], `region ${name} is not in the cloud's regions (${regions.map((r) => r.name).join(", ")})`))
+  }
+  return Either.right(merge({ ...entry, region_name: name }, region.values))
+}
+
+/**
  * The settings of cloud `name`: the first clouds.yaml found, merged with the
  * first secure.yaml found, `overrides` over both.
  *
@@ -192,7 +224,11 @@ export const fromCloud = (
     const secure = yield* readFirst(yield* searchPaths("secure.yaml"))
     const secureEntries = Option.isSome(secure) && isObject(secure.value.content.clouds) ? secure.value.content.clouds : {}
     const secureEntry = Object.hasOwn(secureEntries, name) ? secureEntries[name] : undefined
-    const merged = isObject(secureEntry) ? merge(entry, secureEntry) : entry
+    const merged = yield* withRegion(
+      isObject(secureEntry) ? merge(entry, secureEntry) : entry,
+      overrides.region_name?.trim() || undefined,
+      `${path.basename(file)} clouds.${name}.regions`
+    )
     const fileName = keyName(name, path.basename(file))
     const settings = yield* OpenStackConfig.resolve({
       values: { ...cloudValues(merged), ...overrides },

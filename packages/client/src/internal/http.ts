@@ -38,6 +38,8 @@ export interface Spec extends Errors.RequestInfo {
   readonly headers?: Readonly<Record<string, string>> | undefined
   /** JSON body (POST). Holds secrets: serialized only into the request. */
   readonly body?: unknown
+  /** A form body (POST, `application/x-www-form-urlencoded`), for an OAuth 2.0 identity provider. */
+  readonly form?: Readonly<Record<string, string>> | undefined
   readonly version: ApiVersion | undefined
 }
 
@@ -49,6 +51,7 @@ const build = (env: Env, spec: Spec): Effect.Effect<HttpClientRequest.HttpClient
       HttpClientRequest.acceptJson
     )
     if (spec.body !== undefined) request = HttpClientRequest.bodyText(request, JSON.stringify(spec.body), "application/json")
+    if (spec.form !== undefined) request = HttpClientRequest.bodyUrlParams(request, spec.form)
     if (Option.isSome(span)) request = HttpClientRequest.setHeaders(request, HttpTraceContext.toHeaders(span.value))
     return request
   })

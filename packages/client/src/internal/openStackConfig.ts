@@ -17,11 +17,13 @@ import * as Credentials from "../Credentials.js"
 import type { ApiVersion } from "../KeystoneClient.js"
 import type { Key, Settings, Source } from "../OpenStackConfig.js"
 import * as AuthScope from "../AuthScope.js"
+import * as OidcConfig from "./oidcConfig.js"
 
-type Result<A> = Either.Either<A, ConfigError.ConfigError>
+/** @internal */
+export type Result<A> = Either.Either<A, ConfigError.ConfigError>
 
-/** Reading raw values: trimmed, "" as unset, secrets redacted at once, errors by name. */
-interface Reader {
+/** Reading raw values: trimmed, "" as unset, secrets redacted at once, errors by name. @internal */
+export interface Reader {
   readonly get: (key: Key) => string | undefined
   readonly secret: (key: Key) => Redacted.Redacted<string> | undefined
   readonly name: (key: Key) => string
@@ -195,11 +197,16 @@ const authOf = (r: Reader, v2: boolean, choice: ScopeChoice): Result<Auth> => {
         Credentials.totp({ ...user, passcode } as Parameters<typeof Credentials.totp>[0]))
     case "v3applicationcredential":
       return applicationCredential(r, v2, choice)
+    case "v3oidcpassword":
+    case "v3oidcclientcredentials":
+    case "v3oidcauthcode":
+    case "v3oidcdeviceauthz":
+    case "v3oidcaccesstoken":
+      return v2
+        ? r.invalid("auth_type", `federated logins need Identity v3, but ${r.name("identity_api_version")} is 2.0`)
+        : Either.map(OidcConfig.credentials(r, authType), (credentials) => ({ credentials, scope }))
     default:
-      return r.invalid(
-        "auth_type",
-        `${r.name("auth_type")} ${authType} is not supported (password, token, v3applicationcredential, v3totp)`
-      )
+      return r.invalid("auth_type", `${r.name("auth_type")} ${authType} is not supported (${OidcConfig.supportedAuthTypes})`)
   }
 }
 

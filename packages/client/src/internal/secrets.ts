@@ -10,6 +10,7 @@ import * as Redacted from "effect/Redacted"
 import type { Auth } from "../Auth.js"
 import type * as Credentials from "../Credentials.js"
 import type { Subject } from "../KeystoneClient.js"
+import * as OidcCredentials from "./oidcCredentials.js"
 import * as Url from "./url.js"
 
 const visibleAscii = /^[\x21-\x7e]+$/
@@ -70,6 +71,9 @@ export const ofAuth = (auth: Auth): Array<string> => {
         return add(c.token)
       case "ApplicationCredential":
         return add(c.secret)
+      case "OpenIdConnect":
+        out.push(...OidcCredentials.secrets(c))
+        return
       case "MultiFactor":
         add(c.receipt)
         if (Array.isArray(c.methods)) c.methods.forEach(walk)

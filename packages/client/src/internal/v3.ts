@@ -10,9 +10,11 @@ import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import * as Auth from "../Auth.js"
 import type { IssueOptions, ValidateOptions } from "../KeystoneClient.js"
+import type { KeystoneError } from "../KeystoneError.js"
 import * as Admit from "./admit.js"
 import type { Resolved } from "./discovery.js"
 import * as Errors from "./errors.js"
+import * as Federation from "./federation.js"
 import * as Http from "./http.js"
 import type { Operations } from "./operations.js"
 import * as Secrets from "./secrets.js"
@@ -43,6 +45,8 @@ export const make = (env: Http.Env, at: Resolved): Operations => {
   const tokens = `${at.base}/auth/tokens`
   const redactedTokens = `${at.redactedBase}/auth/tokens`
 
+  const federation = Federation.make(env, at, decodeToken, (auth, options) => issueHere(auth, options))
+
   const subjectSpec = (
     method: "GET" | "HEAD" | "DELETE",
     subject: string,
@@ -57,7 +61,12 @@ export const make = (env: Http.Env, at: Resolved): Operations => {
     version: "v3"
   })
 
-  const issue = (auth: Auth.Auth, options?: IssueOptions) =>
+  const issue = (auth: Auth.Auth, options?: IssueOptions): Effect.Effect<Token.Token, KeystoneError> =>
+    auth.credentials._tag === "OpenIdConnect"
+      ? federation.issue(auth.credentials, auth, options)
+      : issueHere(auth, options)
+
+  const issueHere = (auth: Auth.Auth, options?: IssueOptions) =>
     Effect.gen(function*() {
       const q = query([options?.noCatalog === true && "nocatalog"])
       const body = Auth.toV3Request(auth)

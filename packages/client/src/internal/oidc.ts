@@ -240,9 +240,7 @@ export const token = (
 ): Effect.Effect<Tokens, KeystoneError.KeystoneError> => {
   const { form, secrets } = grantForm(grant)
   return Effect.flatMap(post(env, endpoints.tokenEndpoint, client, form, secrets, keystoneItself), ({ reply, spec }) => {
-    // the reply holds the new tokens: none of them may surface in a decode error
-    const scrubbed = { ...spec, secrets: [...spec.secrets, ...tokenStrings(reply.text)] }
-    return Effect.map(decodeWith(TokenReply, scrubbed, reply, "a token endpoint reply"), (body) => ({
+    return Effect.map(decodeHolding(TokenReply, spec, reply, "a token endpoint reply"), (body) => ({
       accessToken: Redacted.make(body.access_token),
       expiresIn: Option.map(Option.fromNullable(body.expires_in), Duration.seconds),
       idToken: Option.map(Option.fromNullable(body.id_token), Redacted.make),
@@ -258,6 +256,10 @@ const tokenStrings = (text: string): Array<string> => {
   return ["access_token", "id_token", "refresh_token", "device_code"].flatMap((k) => typeof record[k] === "string" ? [record[k] as string] : [])
 }
 
+/** Decodes a reply that holds new tokens or codes: none of them may surface in a decode error. */
+const decodeHolding = <A, I>(schema: Schema.Schema<A, I>, spec: Http.Spec, reply: Errors.Reply, what: string) =>
+  decodeWith(schema, { ...spec, secrets: [...spec.secrets, ...tokenStrings(reply.text)] }, reply, what)
+
 /**
  * Starts the device flow (RFC 8628 §3.1–3.2).
  *
@@ -272,7 +274,7 @@ export const deviceAuthorization = (
   const url = endpoints.deviceAuthorizationEndpoint
   if (url === undefined) return refuse("deviceAuthorizationEndpoint", "the identity provider has no device_authorization_endpoint")
   return Effect.flatMap(post(env, url, client, { scope }, []), ({ reply, spec }) =>
-    Effect.map(decodeWith(DeviceReply, { ...spec, secrets: [...spec.secrets, ...tokenStrings(reply.text)] }, reply, "a device authorization reply"), (body) => ({
+    Effect.map(decodeHolding(DeviceReply, spec, reply, "a device authorization reply"), (body) => ({
       deviceCode: Redacted.make(body.device_code),
       userCode: body.user_code,
       verificationUri: body.verification_uri,

@@ -35,3 +35,19 @@ export const need = (env: Record<string, string>) => (key: string): string => {
   if (value === undefined || value === "") throw new Error(`${key} missing from the Keystone env file`)
   return value
 }
+
+/** The seeded identities most suites log in as (see scripts/keystone-up.sh). */
+export const seeded = (env: Record<string, string> = load()) => {
+  const get = need(env)
+  return {
+    authUrl: get("KS_AUTH_URL"),
+    baseUrl: get("KS_BASE_URL"),
+    region: get("KS_REGION_ID"),
+    adminUserId: get("KS_ADMIN_USER_ID"),
+    adminPassword: get("KS_ADMIN_PASSWORD"),
+    adminProjectId: get("KS_ADMIN_PROJECT_ID"),
+    demoUserId: get("KS_DEMO_USER_ID"),
+    demoPassword: get("KS_DEMO_PASSWORD"),
+    demoProjectId: get("KS_DEMO_PROJECT_ID")
+  }
+}

@@ -19,18 +19,7 @@ import * as Worker from "../worker.js"
 import * as KeystoneEnv from "../../scripts/keystone-env.js"
 import type { JsonBody } from "./support.js"
 
-const need = KeystoneEnv.need(KeystoneEnv.load())
-
-const ks = {
-  authUrl: need("KS_AUTH_URL"),
-  adminUserId: need("KS_ADMIN_USER_ID"),
-  adminPassword: need("KS_ADMIN_PASSWORD"),
-  adminProjectId: need("KS_ADMIN_PROJECT_ID"),
-  demoUserId: need("KS_DEMO_USER_ID"),
-  demoPassword: need("KS_DEMO_PASSWORD"),
-  demoProjectId: need("KS_DEMO_PROJECT_ID"),
-  region: need("KS_REGION_ID")
-}
+const ks = KeystoneEnv.seeded()
 
 const demo = {
   credentials: Credentials.password({ userId: ks.demoUserId, password: Redacted.make(ks.demoPassword) }),

@@ -16,16 +16,7 @@ import * as KeystoneEnv from "../../../scripts/keystone-env.js"
 import * as AuthToken from "../src/AuthToken.js"
 import { headers, tag } from "./support.js"
 
-const need = KeystoneEnv.need(KeystoneEnv.load())
-const ks = {
-  authUrl: need("KS_AUTH_URL"),
-  adminUserId: need("KS_ADMIN_USER_ID"),
-  adminPassword: need("KS_ADMIN_PASSWORD"),
-  adminProjectId: need("KS_ADMIN_PROJECT_ID"),
-  demoUserId: need("KS_DEMO_USER_ID"),
-  demoPassword: need("KS_DEMO_PASSWORD"),
-  demoProjectId: need("KS_DEMO_PROJECT_ID")
-}
+const ks = KeystoneEnv.seeded()
 
 const admin = {
   credentials: Credentials.password({ userId: ks.adminUserId, password: Redacted.make(ks.adminPassword) }),

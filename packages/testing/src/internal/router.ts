@@ -15,6 +15,7 @@ import * as http from "./http.js"
 import * as services from "./services.js"
 import * as v2 from "./v2.js"
 import * as v3 from "./v3.js"
+import * as v3Lists from "./v3Lists.js"
 import * as versions from "./versions.js"
 
 type Methods = Partial<Record<"GET" | "POST" | "DELETE", (id: string) => Handler>>
@@ -38,11 +39,11 @@ const table = (enabled: ReadonlyArray<versions.ApiVersion>): ReadonlyArray<Entry
   entry("/", { GET: always(versions.root(enabled)) }),
   entry("/v3", { GET: always(versions.showV3) }, "v3"),
   entry("/v3/auth/tokens", { POST: always(v3.issue), GET: always(v3.validate), DELETE: always(v3.revoke) }, "v3"),
-  entry("/v3/auth/catalog", { GET: always(v3.catalog) }, "v3"),
-  entry("/v3/auth/projects", { GET: always(v3.projects) }, "v3"),
-  entry("/v3/auth/domains", { GET: always(v3.domains) }, "v3"),
-  entry("/v3/auth/system", { GET: always(v3.system) }, "v3"),
-  entry("/v3/OS-REVOKE/events", { GET: always(v3.revokeEvents) }, "v3"),
+  entry("/v3/auth/catalog", { GET: always(v3Lists.catalog) }, "v3"),
+  entry("/v3/auth/projects", { GET: always(v3Lists.projects) }, "v3"),
+  entry("/v3/auth/domains", { GET: always(v3Lists.domains) }, "v3"),
+  entry("/v3/auth/system", { GET: always(v3Lists.system) }, "v3"),
+  entry("/v3/OS-REVOKE/events", { GET: always(v3Lists.revokeEvents) }, "v3"),
   entry("/v2.0", { GET: always(versions.showV2) }, "v2.0"),
   entry("/v2.0/tokens", { POST: always(v2.issue) }, "v2.0"),
   entry("/v2.0/tokens/{id}", { GET: v2.validate, DELETE: v2.revoke }, "v2.0"),

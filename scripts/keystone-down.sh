@@ -15,6 +15,11 @@ PIDFILE="${KS_DIR%/}/uwsgi.pid"
 
 log() { printf '[keystone-down] %s\n' "$*" >&2; }
 
+# The keystonemiddleware app of scripts/keystonemiddleware-up.sh keeps its pid
+# file in the same directory, which keystone-up.sh wipes: stop it first, so it
+# is never orphaned (holding its port) by a Keystone restart.
+KEYSTONE_DIR="$KS_DIR" bash "$(dirname "${BASH_SOURCE[0]}")/keystonemiddleware-down.sh" || true
+
 if [[ ! -s "$PIDFILE" ]]; then
   log "not running (no $PIDFILE)"
   exit 0

@@ -131,18 +131,34 @@ const requestLog = `${ks.dir}/uwsgi.log`
  */
 export const logMark = () => {
   const start = fs.statSync(requestLog).size
+  const read = (probe: string): number => {
+    const fd = fs.openSync(requestLog, "r")
+    try {
+      const size = fs.fstatSync(fd).size
+      const buffer = Buffer.alloc(size - start)
+      fs.readSync(fd, buffer, 0, buffer.length, start)
+      const marker = new RegExp(`\\] (GET|HEAD) /v3/auth/tokens\\?\\S*\\b${probe}\\b`)
+      return buffer.toString("utf8").split("\n").filter((line) => marker.test(line)).length
+    } finally {
+      fs.closeSync(fd)
+    }
+  }
   return {
-    count: (probe: string): number => {
-      const fd = fs.openSync(requestLog, "r")
-      try {
-        const size = fs.fstatSync(fd).size
-        const buffer = Buffer.alloc(size - start)
-        fs.readSync(fd, buffer, 0, buffer.length, start)
-        const marker = new RegExp(`\\] (GET|HEAD) /v3/auth/tokens\\?\\S*\\b${probe}\\b`)
-        return buffer.toString("utf8").split("\n").filter((line) => marker.test(line)).length
-      } finally {
-        fs.closeSync(fd)
+    /**
+     * Requests marked `probe` since the mark. uwsgi writes a request's line after
+     * its response has gone out, so the count is taken once the log has stopped
+     * growing for 300 ms (at most 5 s): counting at once missed the last line.
+     */
+    count: async (probe: string): Promise<number> => {
+      let size = fs.statSync(requestLog).size
+      let still = 0
+      for (let waited = 0; still < 300 && waited < 5_000; waited += 50) {
+        await new Promise((resolve) => setTimeout(resolve, 50))
+        const now = fs.statSync(requestLog).size
+        still = now === size ? still + 50 : 0
+        size = now
       }
+      return read(probe)
     }
   }
 }

@@ -13,6 +13,7 @@ import * as Effect from "effect/Effect"
 import * as Schedule from "effect/Schedule"
 import type { RetryPolicy } from "../KeystoneClient.js"
 import * as KeystoneError from "../KeystoneError.js"
+import * as Tracing from "./tracing.js"
 
 /** @internal */
 export interface BackoffOptions {
@@ -152,7 +153,7 @@ export const run = <A>(
       // only transient errors are retried (the schedule stops on any other), and they name their request
       ({ delay, error, retry }) =>
         Effect.zipRight(
-          Effect.annotateCurrentSpan("keystone.retries", retry),
+          Tracing.annotate(() => ({ "keystone.retries": retry })),
           KeystoneError.isTransient(error)
             ? Effect.logDebug(
               `KeystoneClient: ${error._tag} on ${error.method} ${error.url}; retrying in ${Math.round(Duration.toMillis(delay))} ms`

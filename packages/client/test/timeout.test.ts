@@ -11,6 +11,7 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
+import * as FiberRef from "effect/FiberRef"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
@@ -81,15 +82,15 @@ describe("Timeout.fail", () => {
 
   it.live("an effect that ends in time keeps its own exit, success or failure", () =>
     Effect.gen(function*() {
-      expect(yield* Timeout.fail(Effect.as(Effect.sleep("5 millis"), 42), 1_000, onTimeout)).toBe(42)
-      expect(yield* Effect.flip(Timeout.fail(Effect.fail("own error"), 1_000, onTimeout))).toBe("own error")
+      expect(yield* Timeout.fail(() => Effect.as(Effect.sleep("5 millis"), 42), 1_000, onTimeout)).toBe(42)
+      expect(yield* Effect.flip(Timeout.fail(() => Effect.fail("own error"), 1_000, onTimeout))).toBe("own error")
     }))
 
   it.live("a late effect: interrupted, then onTimeout()", () =>
     Effect.gen(function*() {
       const seen: Array<string> = []
       const late = Effect.sleep("10 seconds").pipe(Effect.onInterrupt(() => Effect.sync(() => seen.push("interrupted"))))
-      const error = yield* Effect.flip(Timeout.fail(late, 30, () => {
+      const error = yield* Effect.flip(Timeout.fail(() => late, 30, () => {
         seen.push("timeout")
         return "timed out"
       }))
@@ -99,16 +100,30 @@ describe("Timeout.fail", () => {
 
   it.effect("on the TestClock it is the Clock's time that counts", () =>
     Effect.gen(function*() {
-      const fiber = yield* Effect.fork(Timeout.fail(Effect.never, 500, onTimeout))
+      const fiber = yield* Effect.fork(Timeout.fail(() => Effect.never, 500, onTimeout))
       yield* TestClock.adjust("499 millis")
       expect(Option.isNone(yield* Fiber.poll(fiber))).toBe(true)
       yield* TestClock.adjust("1 millis")
       expect(yield* Fiber.await(fiber)).toEqual(Exit.fail("timed out"))
     }))
 
+  const flag = FiberRef.unsafeMake(false)
+  const setFlag = (ownFiber: boolean) => Effect.as(FiberRef.set(flag, true), ownFiber)
+
+  it.live("live clock: the effect runs in a fiber of its own, whose FiberRefs do not reach the caller", () =>
+    Effect.gen(function*() {
+      expect(yield* Timeout.fail(setFlag, 1_000, onTimeout)).toBe(true)
+      expect(yield* FiberRef.get(flag)).toBe(false)
+    }))
+
+  it.effect("any other clock: the effect is told it runs in the caller's fiber (Effect.timeoutFail passes its changes on)", () =>
+    Effect.gen(function*() {
+      expect(yield* Effect.locally(Timeout.fail(setFlag, 1_000, onTimeout), flag, false)).toBe(false)
+    }))
+
   it.live("a duration no timer can hold never fires, as on the live clock", () =>
     Effect.gen(function*() {
-      const fiber = yield* Effect.fork(Timeout.fail(Effect.never, Duration.toMillis(Duration.days(30)), onTimeout))
+      const fiber = yield* Effect.fork(Timeout.fail(() => Effect.never, Duration.toMillis(Duration.days(30)), onTimeout))
       yield* Effect.sleep("30 millis")
       expect(Option.isNone(yield* Fiber.poll(fiber))).toBe(true)
       yield* Fiber.interrupt(fiber)

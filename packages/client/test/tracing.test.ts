@@ -8,9 +8,11 @@
 import { KeystoneClient } from "@effect-keystone/client"
 import { Fault, KeystoneSim } from "@effect-keystone/testing"
 import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
+import * as FiberRef from "effect/FiberRef"
 import type * as Tracer from "effect/Tracer"
 import { adminAuth, demoPassword, makeClient, recordSpans, runWithClock, spy } from "./utils.js"
 
@@ -84,6 +86,20 @@ describe("spans", () => {
         const { spans } = yield* recordSpans(runWithClock(client.check(token), "500 millis"))
         expect(spans.find((s) => s.name === "KeystoneClient.check")!.attributes.get("keystone.retries")).toBe(1)
       })))
+
+  for (const clock of ["live", "test"] as const) {
+    const test = clock === "live" ? it.live : it.effect
+    test(`the platform's own http.client span stays off, and the caller's HttpClient tracing is untouched (${clock} clock)`, () =>
+      setup((client) =>
+        Effect.gen(function*() {
+          const { exit, spans } = yield* recordSpans(Effect.flatMap(client.issue({ credentials: demoPassword }), (t) => client.validate(t)))
+          expect(Exit.isSuccess(exit)).toBe(true)
+          expect(spans.map((s) => s.name)).toContain("KeystoneClient.validate")
+          expect(spans.filter((s) => s.name.startsWith("http.client")).map((s) => s.name)).toEqual([])
+          const disabledWhen = yield* FiberRef.get(HttpClient.currentTracerDisabledWhen)
+          expect(disabledWhen(HttpClientRequest.get("http://example.com/"))).toBe(false)
+        })))
+  }
 
   it.effect("a tracer installed but tracing disabled: no span", () =>
     setup((client) =>

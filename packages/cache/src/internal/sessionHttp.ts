@@ -28,6 +28,7 @@ import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import type { KeystoneError } from "@effect-keystone/client"
 import type { Token } from "@effect-keystone/schema"
 import * as Arr from "effect/Array"
+import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
@@ -85,17 +86,24 @@ const withoutRedirects = (
   annotations: Record<string, unknown>
 ): HttpClient.HttpClient =>
   HttpClient.transform(baseHttp, (effect, sent) =>
-    Effect.flatMap(Effect.serviceOption(FetchHttpClient.RequestInit), (init) =>
-      Effect.provideService(effect, FetchHttpClient.RequestInit, { ...Option.getOrElse(init, () => ({})), redirect: "manual" })).pipe(
-        Effect.tap((response) => {
-          const to = Origins.originOf(response.request.url)
-          if (to === Origins.originOf(sent.url)) return Effect.void
-          return Effect.flatMap(Ref.getAndSet(warned, true), (before) =>
-            before ? Effect.void : Effect.logWarning(
-              "KeystoneSession: the HttpClient provided to the session followed a redirect to another origin with X-Auth-Token; provide one that does not follow redirects, and wrap session.httpClient in HttpClient.followRedirects instead"
-            ).pipe(Effect.annotateLogs({ ...annotations, "http.redirected_to": to ?? "(none)" })))
-        })
-      ))
+    Effect.withFiberRuntime<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError>((fiber) => {
+      const init = Context.getOrElse(fiber.currentContext, FetchHttpClient.RequestInit, () => undefined)
+      if (init !== undefined && init.redirect === "manual") return effect
+      return Effect.provideService(effect, FetchHttpClient.RequestInit, init === undefined ? manual : { ...init, redirect: "manual" })
+    }).pipe(
+      Effect.tap((response) => {
+        // the same URL string is the same origin: parsed only when the client changed the URL
+        if (response.request.url === sent.url) return Effect.void
+        const to = Origins.originOf(response.request.url)
+        if (to === Origins.originOf(sent.url)) return Effect.void
+        return Effect.flatMap(Ref.getAndSet(warned, true), (before) =>
+          before ? Effect.void : Effect.logWarning(
+            "KeystoneSession: the HttpClient provided to the session followed a redirect to another origin with X-Auth-Token; provide one that does not follow redirects, and wrap session.httpClient in HttpClient.followRedirects instead"
+          ).pipe(Effect.annotateLogs({ ...annotations, "http.redirected_to": to ?? "(none)" })))
+      })
+    ))
+
+const manual: RequestInit = { redirect: "manual" }
 
 /** @internal */
 export const make = (baseHttp: HttpClient.HttpClient, config: Config): HttpClient.HttpClient.With<Error> => {

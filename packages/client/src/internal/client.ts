@@ -43,9 +43,7 @@ export const make = (options: Options): Effect.Effect<KeystoneClientService, nev
   Effect.gen(function*() {
     const http = yield* HttpClient.HttpClient
     const env: Http.Env = {
-      // The platform's own span would record token headers and v2.0 token
-      // paths; each call has its own span (with redacted attributes) instead.
-      client: HttpClient.withTracerDisabledWhen(http, () => true),
+      client: http,
       headers: options.headers ?? {},
       retry: Retry.resolve(options.retry),
       timeoutMillis: Duration.toMillis(Duration.decode(options.timeout ?? defaultTimeout)),

@@ -4,10 +4,12 @@
  *
  * @internal
  */
-import type * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
+import * as FiberRef from "effect/FiberRef"
+import { constTrue } from "effect/Function"
 import type { ApiVersion } from "../KeystoneClient.js"
 import type * as KeystoneError from "../KeystoneError.js"
 import * as Body from "./body.js"
@@ -19,6 +21,7 @@ import * as Tracing from "./tracing.js"
 
 /** @internal */
 export interface Env {
+  /** The application's client (its own spans are turned off for each request). */
   readonly client: HttpClient.HttpClient
   readonly headers: Readonly<Record<string, string>>
   readonly retry: Retry.Policy | undefined
@@ -75,11 +78,23 @@ export const attempt = (env: Env, spec: Spec, timeoutMillis: number): Effect.Eff
       span.attribute("url.full", spec.url)
       if (spec.version !== undefined) span.attribute("keystone.api_version", spec.version)
     }
-    const sent = Effect.matchEffect(env.client.execute(build(env, spec, Tracing.headers(fiber))), {
-      onFailure: (error) => Effect.fail(Errors.fromTransport(spec, error)),
-      onSuccess: (response) => Body.read(spec, response, env.maxResponseBytes)
-    })
-    const reply = Timeout.fail(sent, timeoutMillis, () => Errors.timeout(spec, timeoutMillis))
+    const request = build(env, spec, Tracing.headers(fiber))
+    const send = (client: HttpClient.HttpClient) =>
+      Effect.matchEffect(client.execute(request), {
+        onFailure: (error) => Effect.fail(Errors.fromTransport(spec, error)),
+        onSuccess: (response) => Body.read(spec, response, env.maxResponseBytes)
+      })
+    // The platform's own span would record token headers and v2.0 token
+    // paths (each call has its span, with redacted attributes, instead): off
+    // for the request, set once in a fiber of its own, else for its duration.
+    const reply = Timeout.fail(
+      (ownFiber) =>
+        ownFiber
+          ? Effect.zipRight(FiberRef.set(HttpClient.currentTracerDisabledWhen, constTrue), send(env.client))
+          : send(HttpClient.withTracerDisabledWhen(env.client, constTrue)),
+      timeoutMillis,
+      () => Errors.timeout(spec, timeoutMillis)
+    )
     if (span === undefined) return reply
     return Effect.map(reply, (r) => {
       span.attribute("http.response.status_code", r.status)

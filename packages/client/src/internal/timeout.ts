@@ -22,22 +22,24 @@ const liveClock = Context.get(DefaultServices.liveServices, Clock.Clock)
 const maxTimerMillis = 2 ** 31 - 1
 
 /**
- * `effect`, or `onTimeout()` once `millis` have passed (the effect is then
- * interrupted, and awaited).
+ * The effect `make` gives, or `onTimeout()` once `millis` have passed (the
+ * effect is then interrupted, and awaited). `make(true)`: the effect runs in
+ * a fiber of its own, whose state (a `FiberRef`) it may change without
+ * restoring it; `make(false)`: its changes would reach the caller.
  *
  * @internal
  */
 export const fail = <A, E, E2>(
-  effect: Effect.Effect<A, E>,
+  make: (ownFiber: boolean) => Effect.Effect<A, E>,
   millis: number,
   onTimeout: () => E2
 ): Effect.Effect<A, E | E2> =>
   Effect.withFiberRuntime<A, E | E2>((parent) => {
     if (Context.get(parent.getFiberRef(DefaultServices.currentServices), Clock.Clock) !== liveClock) {
-      return Effect.timeoutFail(effect, { duration: Duration.millis(millis), onTimeout })
+      return Effect.timeoutFail(make(false), { duration: Duration.millis(millis), onTimeout })
     }
-    if (!(millis <= maxTimerMillis)) return effect
-    return Effect.flatMap(Effect.fork(effect), (child) =>
+    if (!(millis <= maxTimerMillis)) return make(false)
+    return Effect.flatMap(Effect.fork(make(true)), (child) =>
       Effect.async<A, E | E2>((resume) => {
         let timedOut = false
         const timer = setTimeout(() => {

@@ -75,9 +75,9 @@ export const measureAsync = async (label: string, fn: () => Promise<unknown>, op
 }
 
 /**
- * Effects (requests) run in one fiber, interleaved one by one (the order
- * reversed every other time, so no side always goes first) so that every
- * side sees the same machine load at the same moments; `perRound` of each
+ * Effects (requests) run in one fiber, interleaved one by one (each side
+ * in each position equally often) so that every side sees the same machine
+ * load at the same moments; `perRound` of each
  * per round. A side's time is the median of its per-round means; a ratio is
  * the median of the per-round ratios.
  */
@@ -96,11 +96,16 @@ export const compareEffects = (
         return Effect.map(sides[name]!, () => Number(process.hrtime.bigint() - start))
       })
     for (let i = 0; i < (options.warmup ?? options.perRound); i++) for (const name of names) yield* sides[name]!
+    // every side in every position equally often: the rotations, forwards and backwards
+    const orders = names.flatMap((_, k) => {
+      const rotation = [...names.slice(k), ...names.slice(0, k)]
+      return [rotation, [...rotation].reverse()]
+    })
     const totals: Array<Record<string, number>> = []
     for (let r = 0; r < options.rounds; r++) {
       const total: Record<string, number> = Object.fromEntries(names.map((n) => [n, 0]))
       for (let i = 0; i < options.perRound; i++) {
-        for (const name of i % 2 === 0 ? names : [...names].reverse()) total[name]! += yield* once(name)
+        for (const name of orders[i % orders.length]!) total[name]! += yield* once(name)
       }
       totals.push(total)
     }

@@ -77,7 +77,7 @@ const demoLogin = {
 }
 
 /** `session.httpClient` and the bare client, the same GET (the simulator's v3 version document), interleaved. */
-export const httpClientOverhead = async () => {
+const httpClientOverhead = async () => {
   const program = Effect.gen(function*() {
     const sim = yield* simProcess
     const bare = yield* HttpClient.HttpClient

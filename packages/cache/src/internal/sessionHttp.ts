@@ -91,15 +91,18 @@ const withoutRedirects = (
       if (init !== undefined && init.redirect === "manual") return effect
       return Effect.provideService(effect, FetchHttpClient.RequestInit, init === undefined ? manual : { ...init, redirect: "manual" })
     }).pipe(
-      Effect.tap((response) => {
+      Effect.flatMap((response) => {
         // the same URL string is the same origin: parsed only when the client changed the URL
-        if (response.request.url === sent.url) return Effect.void
+        if (response.request.url === sent.url) return Effect.succeed(response)
         const to = Origins.originOf(response.request.url)
-        if (to === Origins.originOf(sent.url)) return Effect.void
+        if (to === Origins.originOf(sent.url)) return Effect.succeed(response)
         return Effect.flatMap(Ref.getAndSet(warned, true), (before) =>
-          before ? Effect.void : Effect.logWarning(
-            "KeystoneSession: the HttpClient provided to the session followed a redirect to another origin with X-Auth-Token; provide one that does not follow redirects, and wrap session.httpClient in HttpClient.followRedirects instead"
-          ).pipe(Effect.annotateLogs({ ...annotations, "http.redirected_to": to ?? "(none)" })))
+          before ? Effect.succeed(response) : Effect.as(
+            Effect.logWarning(
+              "KeystoneSession: the HttpClient provided to the session followed a redirect to another origin with X-Auth-Token; provide one that does not follow redirects, and wrap session.httpClient in HttpClient.followRedirects instead"
+            ).pipe(Effect.annotateLogs({ ...annotations, "http.redirected_to": to ?? "(none)" })),
+            response
+          ))
       })
     ))
 
@@ -111,17 +114,19 @@ export const make = (baseHttp: HttpClient.HttpClient, config: Config): HttpClien
   const sent = other === undefined ? [guard] : [guard, other]
   const warned = Ref.unsafeMake(false)
 
-  /** The request with the current tokens, or the refusal: checked for every token, since each has its catalog. */
-  const authorize = (
+  const sending = withoutRedirects(baseHttp, warned, annotations)
+
+  /** Sends the request with the current tokens, or refuses it: checked for every token, since each has its catalog. */
+  const authorizeAndSend = (
     request: HttpClientRequest.HttpClientRequest
-  ): Effect.Effect<HttpClientRequest.HttpClientRequest, KeystoneError.KeystoneError | Origins.OriginNotAllowed> =>
-    Effect.flatMap(guard.token, (g): Effect.Effect<HttpClientRequest.HttpClientRequest, KeystoneError.KeystoneError | Origins.OriginNotAllowed> => {
+  ): Effect.Effect<HttpClientResponse.HttpClientResponse, Error> =>
+    Effect.flatMap(guard.token, (g): Effect.Effect<HttpClientResponse.HttpClientResponse, Error> => {
       const refused = policy.check(g, request.url, request.method)
       if (refused !== undefined) return Effect.fail(refused)
       const withGuard = HttpClientRequest.setHeader(request, guard.header, idOf(g))
       return other === undefined
-        ? Effect.succeed(withGuard)
-        : Effect.map(other.token, (o) => HttpClientRequest.setHeader(withGuard, other.header, idOf(o)))
+        ? sending.execute(withGuard)
+        : Effect.flatMap(other.token, (o) => sending.execute(HttpClientRequest.setHeader(withGuard, other.header, idOf(o))))
     })
 
   /** The re-issuable tokens of a refused request that Keystone says are dead, with their ids. */
@@ -165,10 +170,6 @@ export const make = (baseHttp: HttpClient.HttpClient, config: Config): HttpClien
           ))
     })
 
-  const sending = withoutRedirects(baseHttp, warned, annotations)
-  const authorized = HttpClient.makeWith<never, never, Error, never>(
-    (request) => Effect.flatMap(Effect.flatMap(request, authorize), (r) => sending.execute(r)),
-    Effect.succeed
-  )
+  const authorized = HttpClient.makeWith<never, never, Error, never>((request) => Effect.flatMap(request, authorizeAndSend), Effect.succeed)
   return HttpClient.transformResponse(authorized, reauthorizeOnce)
 }

@@ -74,8 +74,8 @@ export const retryPause = (
     maxWithoutTokenMillis
   })
 
-/** @internal */
-export const make = (deps: Deps): Renewal => {
+/** `replan`: tells the refresher that a renewal has ended (see `session.ts`). @internal */
+export const make = (deps: Deps, replan: Effect.Effect<void>): Renewal => {
   const { annotations, client, settings, state, stored } = deps
   const now = () => deps.clock.unsafeCurrentTimeMillis()
   const read = SubscriptionRef.get(state)
@@ -188,7 +188,7 @@ export const make = (deps: Deps): Renewal => {
   const settle = (flight: Flight, exit: Exit.Exit<Entry, KeystoneError.KeystoneError>): Effect.Effect<void> =>
     Effect.zipRight(
       Exit.match(exit, { onSuccess: (entry) => succeeded(flight, entry), onFailure: (cause) => failed(flight, cause) }),
-      Deferred.done(flight, exit)
+      Effect.zipRight(replan, Deferred.done(flight, exit))
     )
 
   // Uninterruptible: the flight is set and its fiber forked together. The fiber

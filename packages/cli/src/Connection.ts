@@ -15,6 +15,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Cache from "./Cache.js"
+import * as Timing from "./Timing.js"
 import type { CacheKind } from "./CliOptions.js"
 import type { UsageError } from "./CliError.js"
 
@@ -30,7 +31,8 @@ export const userAgent = "keystone-token/0.1.0 (effect-keystone)"
  * `KeystoneClient` (and its `HttpClient`) for these settings, over undici
  * with the settings' CA bundle, client certificate and `insecure` switch.
  * With `caller`, validate/check/revoke are sent as those credentials
- * (`CallerToken.layerIssued`).
+ * (`CallerToken.layerIssued`). Under `--timing` every call is recorded
+ * (`Timing.layer`).
  *
  * @since 0.1.0
  * @category layers
@@ -46,7 +48,7 @@ export const client = (
   const keystone = caller === undefined
     ? plain()
     : plain().pipe(Layer.provide(CallerToken.layerIssued(caller)), Layer.provide(plain()))
-  return keystone.pipe(Layer.provideMerge(Tls.layerUndici(settings.tls)))
+  return keystone.pipe(Layer.provideMerge(Timing.layer(Tls.layerUndici(settings.tls))))
 }
 
 /**

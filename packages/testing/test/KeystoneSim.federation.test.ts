@@ -173,24 +173,30 @@ describe("KeystoneSim federation: refusing", () => {
       expect(yield* sim.tokensIssued).toBe(1)
     }).pipe(provideSim()))
 
-  it.effect("unknown identity provider 404, a protocol it lacks 404, a protocol no method knows 401, disabled 403", () =>
+  it.effect("unknown identity provider 404, a protocol it lacks 404, a protocol no method knows 401, a local method 400, disabled 403", () =>
     Effect.gen(function*() {
       yield* accept("at-alice", alice)
       const unknownIdp = yield* login("at-alice", { path: loginPath("nope") })
       expect(unknownIdp.status).toBe(404)
       expect(unknownIdp.json).toEqual({ error: { code: 404, message: "Could not find Identity Provider: nope.", title: "Not Found" } })
-      const lacking = yield* login("at-alice", { path: loginPath(Federated.identityProvider, "password") })
-      expect(lacking.json.error.message).toBe("Could not find federated protocol password for Identity Provider: testidp.")
-      const unsupported = yield* login("at-alice", { path: loginPath(Federated.identityProvider, "saml2") })
+      const lacking = yield* login("at-alice", { path: loginPath(Federated.identityProvider, "saml2") })
+      expect(lacking.status).toBe(404)
+      expect(lacking.json.error.message).toBe("Could not find federated protocol saml2 for Identity Provider: testidp.")
+      // Keystone runs a local method with the federation payload: no user in it
+      for (const method of ["password", "token", "application_credential", "totp"]) {
+        expect((yield* login("at-alice", { path: loginPath(Federated.identityProvider, method) })).status).toBe(400)
+      }
+      const unsupported = yield* login("at-alice", { path: loginPath(Federated.identityProvider, "kerberos") })
       expect(unsupported.status).toBe(401)
       expect(unsupported.json.error.message).toBe("Attempted to authenticate with an unsupported method.")
-      expect(unsupported.json.error.identity.methods).toEqual(["password", "token", "application_credential", "totp", "openid"])
+      expect(unsupported.json.error.identity.methods).toEqual(["password", "token", "application_credential", "totp", "openid", "saml2"])
       const disabled = yield* login("at-alice", { path: loginPath("off-idp") })
       expect(disabled.status).toBe(403)
     }).pipe(provideSim({
       identityProviders: [
         { id: Federated.identityProvider, domainId: Federated.domainId, protocols: [Federated.protocol] },
-        { id: "off-idp", domainId: Federated.domainId, protocols: [Federated.protocol], enabled: false }
+        { id: "off-idp", domainId: Federated.domainId, protocols: [Federated.protocol], enabled: false },
+        { id: "saml-idp", domainId: Federated.domainId, protocols: ["saml2"] }
       ]
     })))
 

@@ -103,10 +103,11 @@ const resolve = (ctx: Ctx, idp: Seed.IdentityProvider, identity: Federation.Iden
 
 /**
  * Keystone's checks in its order: the protocol must be an authentication
- * method (else 401 with the methods offered), the identity provider must
- * exist (404) and be enabled (403) and have the protocol (404); then the
- * bearer token must map to someone (401, as when the mapping matches
- * nothing or no claims came through).
+ * method (else 401 with the methods offered); a local one (`password`, …)
+ * runs with the federation payload, which names no user (its 400); the
+ * identity provider must exist (404) and be enabled (403) and have the
+ * protocol (404); then the bearer token must map to someone (401, as when
+ * the mapping matches nothing or no claims came through).
  */
 export const login = (identityProvider: string, protocol: string): EffectHandler => (req, ctx) =>
   Effect.gen(function*() {
@@ -114,6 +115,10 @@ export const login = (identityProvider: string, protocol: string): EffectHandler
     const offered = [...Object.keys(methods), ...dir.protocols()]
     if (!offered.includes(protocol)) {
       return http.viewError(ctx.baseUrl, 401, "Attempted to authenticate with an unsupported method.", { methods: offered })
+    }
+    const local = methods[protocol]
+    if (local !== undefined) {
+      return Either.merge(Either.map(local(ctx, { identity_provider: identityProvider, protocol }), () => http.viewError(ctx.baseUrl, 401)))
     }
     const idp = dir.identityProvider(identityProvider)
     if (idp === undefined) return http.viewError(ctx.baseUrl, 404, `Could not find Identity Provider: ${identityProvider}.`)

@@ -34,3 +34,7 @@ export * as Retry from "./Retry.js"
  * @since 0.4.0
  */
 export * as KeystoneMetrics from "./KeystoneMetrics.js"
+/**
+ * @since 0.4.0
+ */
+export * as TokenHeaders from "./TokenHeaders.js"

@@ -1,6 +1,7 @@
 /**
  * What a session and the stores record in `KeystoneMetrics`, read back with
- * `Metric.value` and `Metric.snapshot`. Metrics live in Effect's global
+ * `Metric.value` and `Metric.snapshot`; and what a session's traced requests
+ * say about its tokens (nothing). Metrics live in Effect's global
  * registry, shared by every test of a worker: each test runs under its own
  * metric tag (`Effect.tagMetrics("test", …)`), so its series start at zero.
  * (A series read inside the tagged fiber is the metric's own tags, sorted,
@@ -17,6 +18,7 @@ import * as Metric from "effect/Metric"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
+import * as Tracer from "effect/Tracer"
 import * as RedisTokenStore from "../src/RedisTokenStore.js"
 import * as TokenStore from "../src/TokenStore.js"
 import { ISSUE, makeEnv, makeSession } from "./utils/session.js"
@@ -204,4 +206,53 @@ describe("TokenStore metrics", () => {
       expect(yield* count(KeystoneMetrics.storeOperations, { backend: "redis", operation: "get" })).toBe(1)
       expect((yield* histogram(KeystoneMetrics.lockWait, { backend: "redis" })).count).toBe(1)
     }).pipe(Effect.tagMetrics("test", "store-redis-down")))
+})
+
+/** The current tracer, recording every span it starts. */
+const recordingTracer = Effect.map(Effect.tracer, (base) => {
+  const spans: Array<Tracer.Span> = []
+  const tracer = Tracer.make({
+    span: (...args) => {
+      const span = base.span(...args)
+      spans.push(span)
+      return span
+    },
+    context: base.context
+  })
+  return { spans, tracer }
+})
+
+describe("KeystoneSession tracing", () => {
+  it.scoped("a traced request through session.httpClient: the token headers are redacted in its span", () =>
+    Effect.gen(function*() {
+      const env = yield* makeEnv()
+      const session = yield* makeSession(env)
+      const http = yield* session.httpClient
+      const url = yield* session.endpoint({ type: "compute", interface: "public", region: "RegionOne" })
+      const token = yield* session.token
+      const { spans, tracer } = yield* recordingTracer
+      const response = yield* http.get(`${url}/servers`).pipe(Effect.withTracer(tracer))
+      expect(response.status).toBe(200)
+      const sent = spans.filter((s) => s.attributes.get("url.full") === `${url}/servers`)
+      expect(sent).toHaveLength(1)
+      expect(sent[0]!.attributes.get("http.request.header.x-auth-token")).toBe("<redacted>")
+      const id = Redacted.value(token.id)
+      for (const span of spans) {
+        expect([...span.attributes.values()].filter((v) => String(v).includes(id))).toEqual([])
+      }
+    }))
+
+  it.scoped("a renewal is one root span, KeystoneSession.renew, around the client's KeystoneClient.issue", () =>
+    Effect.gen(function*() {
+      const env = yield* makeEnv()
+      const { spans, tracer } = yield* recordingTracer
+      const session = yield* makeSession(env).pipe(Effect.withTracer(tracer))
+      yield* session.token.pipe(Effect.withSpan("caller"), Effect.withTracer(tracer))
+      const renew = spans.filter((s) => s.name === "KeystoneSession.renew")
+      expect(renew).toHaveLength(1)
+      expect(Option.isNone(renew[0]!.parent)).toBe(true) // not a child of whoever asked first
+      expect(renew[0]!.attributes.get("keystone.store")).toBe("memory")
+      const issue = spans.filter((s) => s.name === "KeystoneClient.issue")
+      expect(issue.map((s) => Option.map(s.parent, (p) => p.spanId))).toEqual([Option.some(renew[0]!.spanId)])
+    }))
 })

@@ -1,10 +1,15 @@
 /**
  * `keystone_middleware_validations_total` by result, and the client's
  * validation latency, read back with `Metric.value`. Each test runs under its
- * own metric tag, so its series start at zero (the registry is global).
+ * own metric tag, so its series start at zero (the registry is global). And
+ * a traced server's spans with `TokenHeaders.redactInTraces`.
  */
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpServer from "@effect/platform/HttpServer"
+import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import { NodeHttpServer } from "@effect/platform-node"
 import { describe, expect, it } from "@effect/vitest"
-import { KeystoneError, KeystoneMetrics } from "@effect-keystone/client"
+import { KeystoneError, KeystoneMetrics, TokenHeaders } from "@effect-keystone/client"
 import { Catalog, Token } from "@effect-keystone/schema"
 import { Fault } from "@effect-keystone/testing"
 import * as DateTime from "effect/DateTime"
@@ -14,6 +19,7 @@ import * as Metric from "effect/Metric"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
+import * as Tracer from "effect/Tracer"
 import * as Revocation from "../src/internal/revocation.js"
 import * as Validator from "../src/internal/validator.js"
 import { headers, makeEnv, VALIDATE } from "./support.js"
@@ -130,4 +136,30 @@ describe("middleware metrics", () => {
       const bucket = (le: number) => latency.buckets.find(([bound]) => Math.abs(bound - le) < 1e-9)?.[1]
       expect([bucket(0.032), bucket(0.064)]).toEqual([1, 2])
     }).pipe(Effect.tagMetrics("test", "authtoken-sim")))
+})
+
+/** Serves "ok" (wrapped in `wrap`) on a test server, sends one request with an `X-Auth-Token`; the server span's attribute for it. */
+const serverSpanHeader = (wrap: <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>) =>
+  Effect.gen(function*() {
+    const base = yield* Effect.tracer
+    const spans: Array<Tracer.Span> = []
+    const tracer = Tracer.make({ span: (...args) => {
+      const span = base.span(...args)
+      spans.push(span)
+      return span
+    }, context: base.context })
+    yield* HttpServer.serveEffect(HttpServerResponse.text("ok")).pipe(wrap, Effect.withTracer(tracer))
+    const response = yield* HttpClient.get("/", { headers: { "x-auth-token": "gAAAAA-secret-token" } })
+    expect(response.status).toBe(200)
+    const server = spans.filter((s) => s.kind === "server")
+    expect(server).toHaveLength(1)
+    return server[0]!.attributes.get("http.request.header.x-auth-token")
+  }).pipe(Effect.provide(NodeHttpServer.layerTest))
+
+describe("token headers in traces", () => {
+  it.scopedLive("an Effect HttpServer records X-Auth-Token in its span; inside TokenHeaders.redactInTraces, redacted", () =>
+    Effect.gen(function*() {
+      expect(yield* serverSpanHeader((e) => e)).toBe("gAAAAA-secret-token")
+      expect(yield* serverSpanHeader(TokenHeaders.redactInTraces)).toBe("<redacted>")
+    }))
 })

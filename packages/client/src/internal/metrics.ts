@@ -32,8 +32,9 @@ const define = <Type extends MetricKeyType.MetricKeyType<any, any>>(key: MetricK
 /** 1 ms to about 65 s, doubling: a local Keystone answers in milliseconds, a lock may be waited for a minute. */
 export const durationBoundaries = MetricBoundaries.exponential({ start: 0.001, factor: 2, count: 17 })
 
+/** Incremental: only ever increased, so exporters send it as a monotonic counter (OpenTelemetry `Counter`, Prometheus `counter`). */
 const counter = (name: string, description: string): Metric.Metric.Counter<number> =>
-  define(MetricKey.counter(name, { description }))
+  define(MetricKey.counter(name, { description, incremental: true }))
 
 const histogram = (name: string, description: string): Metric.Metric.Histogram<number> =>
   define(MetricKey.histogram(name, durationBoundaries, description))

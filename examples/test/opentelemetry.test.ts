@@ -2,7 +2,12 @@ import { describe, expect, it } from "@effect/vitest"
 import { KeystoneSession } from "@effect-keystone/cache"
 import { KeystoneSim } from "@effect-keystone/testing"
 import type { ResourceMetrics } from "@opentelemetry/sdk-metrics"
-import { AggregationTemporality, InMemoryMetricExporter, PeriodicExportingMetricReader } from "@opentelemetry/sdk-metrics"
+import {
+  AggregationTemporality,
+  DataPointType,
+  InMemoryMetricExporter,
+  PeriodicExportingMetricReader
+} from "@opentelemetry/sdk-metrics"
 import { InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -14,8 +19,11 @@ const points = (exported: ReadonlyArray<ResourceMetrics>, name: string, attribut
   exported.flatMap((r) => r.scopeMetrics).flatMap((s) => s.metrics).filter((m) => m.descriptor.name === name).flatMap((m) =>
     (m.dataPoints as ReadonlyArray<{ readonly attributes: Record<string, unknown>; readonly value: unknown }>)
       .filter((p) => Object.entries(attributes).every(([k, v]) => p.attributes[k] === v))
-      .map((p) => ({ type: m.descriptor.type, value: p.value }))
+      .map((p) => ({ type: m.dataPointType, monotonic: "isMonotonic" in m ? m.isMonotonic : undefined, value: p.value }))
   )
+
+/** A monotonic sum: what an Effect counter made with `incremental: true` exports as. */
+const counter = (value: number) => ({ type: DataPointType.SUM, monotonic: true, value })
 
 describe("examples/opentelemetry", () => {
   it.scoped("spans and metrics reach OpenTelemetry's exporters, and no token does", () =>
@@ -64,20 +72,20 @@ describe("examples/opentelemetry", () => {
 
       // metrics: Effect's registry as OpenTelemetry data points (counters monotonic)
       const test = { test: "examples-opentelemetry" }
-      expect(points(exported, "keystone_session_tokens_issued_total", test)).toEqual([{ type: "COUNTER", value: 1 }])
+      expect(points(exported, "keystone_session_tokens_issued_total", test)).toEqual([counter(1)])
       expect(points(exported, "keystone_middleware_validations_total", { ...test, result: "miss" })).toEqual([
-        { type: "COUNTER", value: 1 }
+        counter(1)
       ])
       expect(points(exported, "keystone_middleware_validations_total", { ...test, result: "hit" })).toEqual([
-        { type: "COUNTER", value: 1 }
+        counter(1)
       ])
       expect(points(exported, "keystone_store_operations_total", { ...test, backend: "memory", operation: "set" })).toEqual([
-        { type: "COUNTER", value: 1 }
+        counter(1)
       ])
       const [latency] = points(exported, "keystone_client_validation_duration_seconds", { ...test, operation: "validate" })
-      expect(latency).toMatchObject({ type: "HISTOGRAM", value: { count: 1 } })
+      expect(latency).toMatchObject({ type: DataPointType.HISTOGRAM, value: { count: 1 } })
       const [expiry] = points(exported, "keystone_session_token_expiry_timestamp_seconds", test)
-      expect(expiry?.type).toBe("OBSERVABLE_GAUGE")
+      expect(expiry?.type).toBe(DataPointType.GAUGE)
       expect(expiry?.value).toBeGreaterThan(0)
       // no attribute of any point holds the token
       const attributes = exported.flatMap((r) => r.scopeMetrics).flatMap((s) => s.metrics).flatMap((m) =>

@@ -77,7 +77,7 @@ export type StoreOperation = "get" | "set" | "remove" | "lock"
 export type ValidationResult = "hit" | "miss" | "negative" | "revoked" | "unavailable"
 
 /**
- * Buckets of the duration histograms, in seconds: 1 ms doubling to about 65 s.
+ * Buckets of the duration histograms, in seconds: 1 ms doubling to 65.536 s, then +Inf.
  *
  * @since 0.4.0
  * @category boundaries
@@ -147,6 +147,8 @@ export const renewalDuration: Metric.Metric.Histogram<number> = internal.renewal
  * clock skew corrected); 0 once it holds none (invalidated). A timestamp
  * rather than a countdown, so it is right whenever it is read: the time to
  * expiry is `value - now` (PromQL: `keystone_session_token_expiry_timestamp_seconds - time()`).
+ * With several sessions in one process, tag each (`Effect.tagMetrics`), or
+ * this is whichever changed its token last.
  *
  * @since 0.4.0
  * @category session

@@ -30,7 +30,7 @@ const define = <Type extends MetricKeyType.MetricKeyType<any, any>>(key: MetricK
 }
 
 /** 1 ms to about 65 s, doubling: a local Keystone answers in milliseconds, a lock may be waited for a minute. */
-export const durationBoundaries = MetricBoundaries.exponential({ start: 0.001, factor: 2, count: 17 })
+export const durationBoundaries = MetricBoundaries.exponential({ start: 0.001, factor: 2, count: 18 })
 
 /** Incremental: only ever increased, so exporters send it as a monotonic counter (OpenTelemetry `Counter`, Prometheus `counter`). */
 const counter = (name: string, description: string): Metric.Metric.Counter<number> =>

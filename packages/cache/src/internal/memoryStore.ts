@@ -11,6 +11,7 @@ import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import type * as TokenStore from "../TokenStore.js"
 import * as Envelope from "./envelope.js"
+import * as StoreMetrics from "./storeMetrics.js"
 
 /** A token as given to `set`, or an opaque string as given to `raw.set`. */
 type Entry =
@@ -36,7 +37,7 @@ export const make: Effect.Effect<TokenStore.TokenStoreService> = Effect.sync(() 
   const lookup = (key: TokenStore.StoreKey) =>
     Effect.zip(DateTime.now, Effect.sync(() => Option.fromNullable(entries.get(key))))
   const put = (key: TokenStore.StoreKey, entry: Entry) => Effect.sync(() => void entries.set(key, entry))
-  return {
+  return StoreMetrics.instrument({
     backend: "memory",
     get: (key) =>
       Effect.map(lookup(key), ([now, entry]) =>
@@ -58,5 +59,5 @@ export const make: Effect.Effect<TokenStore.TokenStoreService> = Effect.sync(() 
               : Option.some(e.value))),
       set: (key, value, expiresAt) => put(key, { _tag: "Raw", value, expiresAt })
     }
-  }
+  })
 })

@@ -11,15 +11,18 @@
 import { sha256 as nobleSha256 } from "@noble/hashes/sha2.js"
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js"
 import type { KeystoneError } from "@effect-keystone/client"
+import * as KeystoneMetrics from "@effect-keystone/client/KeystoneMetrics"
 import { Token } from "@effect-keystone/schema"
 import * as Cache from "effect/Cache"
 import * as Clock from "effect/Clock"
 import * as DateTime from "effect/DateTime"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Equal from "effect/Equal"
 import * as Exit from "effect/Exit"
 import * as Hash from "effect/Hash"
+import * as Metric from "effect/Metric"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Ref from "effect/Ref"
@@ -65,6 +68,15 @@ class Key implements Equal.Equal {
  * @internal
  */
 export const sha256 = (text: string): Effect.Effect<string> => Effect.sync(() => bytesToHex(nobleSha256(utf8ToBytes(text))))
+
+/** One count per validated token, by result (see `KeystoneMetrics.ValidationResult`); resolved once. */
+const counted: Record<KeystoneMetrics.ValidationResult, Effect.Effect<void>> = {
+  hit: Metric.increment(KeystoneMetrics.withTags(KeystoneMetrics.validations, { result: "hit" })),
+  miss: Metric.increment(KeystoneMetrics.withTags(KeystoneMetrics.validations, { result: "miss" })),
+  negative: Metric.increment(KeystoneMetrics.withTags(KeystoneMetrics.validations, { result: "negative" })),
+  revoked: Metric.increment(KeystoneMetrics.withTags(KeystoneMetrics.validations, { result: "revoked" })),
+  unavailable: Metric.increment(KeystoneMetrics.withTags(KeystoneMetrics.validations, { result: "unavailable" }))
+}
 
 const rejected = (reason: TokenRejected["reason"], message: string): Outcome => ({
   _tag: "Rejected",
@@ -170,15 +182,8 @@ export const make = (
       })
     })
 
-    const check = (key: Key, outcome: Outcome, now: number): Effect.Effect<Token.Token, TokenRejected> => {
-      if (outcome._tag === "Rejected") return Effect.fail(outcome.error)
-      const token = outcome.token
-      if (revocations.covers(token)) {
-        return Effect.zipRight(
-          cache.invalidate(key),
-          Effect.fail(new TokenRejected({ reason: "Revoked", message: "The token has been revoked." }))
-        )
-      }
+    /** What a valid, unrevoked token still has to pass. */
+    const admit = (key: Key, token: Token.Token, now: number): Effect.Effect<Token.Token, TokenRejected> => {
       if (!key.allowExpired && Token.isExpired(token, DateTime.unsafeMake(now))) {
         return Effect.fail(new TokenRejected({ reason: "Expired", message: "The token has expired." }))
       }
@@ -189,18 +194,33 @@ export const make = (
       return Effect.succeed(token)
     }
 
+    /** The verdict on an outcome, counted; `fresh`: this request ran the lookup (a miss), else it was remembered. */
+    const check = (key: Key, outcome: Outcome, fresh: boolean, now: number): Effect.Effect<Token.Token, TokenRejected> => {
+      if (outcome._tag === "Rejected") return Effect.zipRight(fresh ? counted.miss : counted.negative, Effect.fail(outcome.error))
+      const token = outcome.token
+      if (revocations.covers(token)) {
+        return counted.revoked.pipe(
+          Effect.zipRight(cache.invalidate(key)),
+          Effect.zipRight(Effect.fail(new TokenRejected({ reason: "Revoked", message: "The token has been revoked." })))
+        )
+      }
+      return Effect.zipRight(fresh ? counted.miss : counted.hit, admit(key, token, now))
+    }
+
     const validateCached = (tokenId: string, allowExpired: boolean) =>
       Effect.gen(function*() {
         const hash = yield* sha256(tokenId)
         const key = new Key(hash, allowExpired, tokenId)
         // uninterruptible: a caller that goes away must not cancel the validation others wait for
-        const outcome = yield* Effect.uninterruptible(cache.get(key)).pipe(
+        // Left: remembered (or joined a lookup in flight); Right: this request's lookup
+        const found = yield* Effect.uninterruptible(cache.getEither(key)).pipe(
           // a time-to-live of zero still holds within the same millisecond: a failure is never reused
-          Effect.tapError(() => cache.invalidate(key))
+          Effect.tapError(() => Effect.zipRight(counted.unavailable, cache.invalidate(key)))
         )
+        const outcome = Either.merge(found)
         const now = yield* Clock.currentTimeMillis
         if (outcome._tag === "Valid" && outcome.untilMillis <= now) yield* cache.invalidate(key)
-        return yield* check(key, outcome, now)
+        return yield* check(key, outcome, Either.isRight(found), now)
       })
 
     const dropCovered = Effect.gen(function*() {

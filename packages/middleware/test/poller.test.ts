@@ -20,7 +20,7 @@ const recording = (answers: Array<unknown>) => {
   return { urls, client }
 }
 
-const validator: Validator = { validate: () => Effect.die("unused"), dropCovered: Effect.succeed(0), dropAll: Effect.void }
+const validator: Validator = { cached: () => undefined, validate: () => Effect.die("unused"), dropCovered: Effect.succeed(0), dropAll: Effect.void }
 
 const since = (url: string) => new URL(url).searchParams.get("since")
 

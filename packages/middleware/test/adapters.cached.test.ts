@@ -39,12 +39,13 @@ describe("Fetch.wrap", () => {
   it("a request whose headers cannot change (a Worker's) is forwarded as a copy", async () => {
     const token = await env.issue()
     const immutable = new Headers({ ...spoofed, "X-Auth-Token": token })
-    const refuse = () => {
-      throw new TypeError("immutable")
+    for (const change of ["set", "delete", "append"]) {
+      Object.defineProperty(immutable, change, {
+        value: () => {
+          throw new TypeError("immutable")
+        }
+      })
     }
-    immutable.set = refuse
-    immutable.delete = refuse
-    immutable.append = refuse
     const request = new Request("http://service.test/", { method: "POST", body: "body" })
     Object.defineProperty(request, "headers", { value: immutable })
     let forwarded: Request | undefined

@@ -158,6 +158,12 @@ export interface AuthTokenService {
    * request. `undefined` when one is not remembered: then run `decide`. The
    * adapters try this first.
    *
+   * @example
+   * ```ts
+   * const header = (name: string) => request.headers.get(name) ?? undefined
+   * const decision = auth.decideCached(header) ?? await runtime.runPromise(auth.decide(header))
+   * ```
+   *
    * @since 0.4.0
    */
   readonly decideCached: (

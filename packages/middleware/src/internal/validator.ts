@@ -7,8 +7,9 @@
  * the id of a remembered token is its hash, never the token.
  *
  * Every use of a remembered validation, read synchronously (`cached`) or
- * through `validate`, goes through `answer`: the revocation index, the
- * token's expiry, a v2.0 token's tenant.
+ * through `validate`, goes through `answer` (a hit, a remembered rejection,
+ * or a revocation found): the revocation index, the token's expiry, a v2.0
+ * token's tenant. Everything else is a miss and goes through `lookup`.
  *
  * @internal
  */

@@ -195,11 +195,11 @@ export const run = async () => {
     const concurrent = await baseline.concurrent()
     const ksm = median(theirs.cached)
     console.log(`\ncached validation, token seen before: keystonemiddleware ${baseline.version} auth_token (webob)`)
-    console.log(`  ${"keystonemiddleware: a whole webob request".padEnd(62)} ${fmt(ksm).padStart(10)}`)
-    console.log(`  ${"  of which webob alone (the same request, no middleware)".padEnd(62)} ${fmt(median(theirs.bare)).padStart(10)}`)
+    console.log(`  ${"keystonemiddleware: a whole webob request".padEnd(68)} ${fmt(ksm).padStart(10)}`)
+    console.log(`  ${"  of which webob alone (the same request, no middleware)".padEnd(68)} ${fmt(median(theirs.bare)).padStart(10)}`)
     const ratioOf = (row: Row) => median(row.samples.map((ns, i) => theirs.cached[i]! / ns))
     for (const row of rows) {
-      console.log(`  ${row.label.padEnd(62)} ${fmt(median(row.samples)).padStart(10)}   ${ratioOf(row).toFixed(1)}× faster`)
+      console.log(`  ${row.label.padEnd(68)} ${fmt(median(row.samples)).padStart(10)}   ${ratioOf(row).toFixed(1)}× faster`)
     }
     const target = rows.find((row) => row.label.startsWith("whole request: Node.middleware"))!
     const result = report({

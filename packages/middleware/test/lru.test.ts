@@ -24,6 +24,19 @@ describe("the validation cache's LRU", () => {
     expect(lru.size()).toBe(1)
   })
 
+  it("a value used at least once per capacity / 2 stores is never evicted; an unused one goes", () => {
+    const lru = Lru.make<string, never>(8)
+    const put = (key: string) => Effect.runSync(lru.resolve(key, Effect.succeed({ value: key, untilMillis: 2_000 }), now))
+    put("hot")
+    put("cold")
+    for (let i = 0; i < 100; i++) {
+      put(`k${i}`)
+      if (i % 4 === 3) expect(lru.get("hot", 1_000)).toBe("hot")
+    }
+    expect(lru.get("cold", 1_000)).toBeUndefined()
+    expect(lru.size()).toBe(8)
+  })
+
   it.effect("single flight: callers arriving during a lookup wait for it; a failure reaches them all and is not stored", () =>
     Effect.gen(function*() {
       const lru = Lru.make<string, string>(10)

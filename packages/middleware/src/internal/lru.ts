@@ -1,6 +1,7 @@
 /**
  * The in-memory half of the validation cache: a least-recently-used map of
- * settled entries, each with its own end of life, readable synchronously
+ * settled entries (a value in use moves to the back at most once per quarter
+ * of the capacity stored), each with its own end of life, readable synchronously
  * (a cached request needs no fiber), and single flight for the rest (the
  * first caller for a key runs its lookup, uninterruptibly; callers arriving
  * meanwhile wait for its exit, a failure included, which is never stored).
@@ -38,14 +39,20 @@ export interface Lru<A, E> {
 
 /** @internal */
 export const make = <A, E>(capacity: number): Lru<A, E> => {
-  const settled = new Map<string, Settled<A>>()
+  // least recently used first (a Map keeps insertion order); `movedAt`: `stored` when last put at the end
+  const settled = new Map<string, { readonly value: A; readonly untilMillis: number; movedAt: number }>()
   const inFlight = new Map<string, Deferred.Deferred<A, E>>()
   // bumped by clear: a lookup started before it must not store what it found
   let generation = 0
+  // values stored so far: only a store evicts, so this is the clock an entry's age is counted in
+  let stored = 0
+  // a value used again is moved to the end only when this many were stored since it last moved: an
+  // entry used at least once per capacity / 2 stores is never evicted, and a busy one costs no move
+  const moveAfter = Math.max(1, Math.floor(capacity / 4))
 
   const store = (key: string, entry: Settled<A>) => {
     settled.delete(key)
-    settled.set(key, entry)
+    settled.set(key, { value: entry.value, untilMillis: entry.untilMillis, movedAt: ++stored })
     while (settled.size > capacity) settled.delete(settled.keys().next().value!)
   }
 
@@ -56,9 +63,11 @@ export const make = <A, E>(capacity: number): Lru<A, E> => {
       settled.delete(key)
       return undefined
     }
-    // most recently used last: Map keeps insertion order
-    settled.delete(key)
-    settled.set(key, entry)
+    if (stored - entry.movedAt >= moveAfter) {
+      entry.movedAt = stored
+      settled.delete(key)
+      settled.set(key, entry)
+    }
     return entry.value
   }
 

@@ -4,9 +4,11 @@
  * (`undefined`: ask Keystone), under every rule the cache keeps.
  */
 import { describe, expect, it } from "@effect/vitest"
+import { KeystoneMetrics } from "@effect-keystone/client"
 import { KeystoneSim } from "@effect-keystone/testing"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
+import * as Metric from "effect/Metric"
 import * as Redacted from "effect/Redacted"
 import * as Scope from "effect/Scope"
 import * as TestClock from "effect/TestClock"
@@ -17,6 +19,13 @@ const statusOf = (decision: AuthToken.Decision | undefined) => {
   if (decision === undefined) return "not remembered"
   return decision._tag === "Respond" ? `${decision.status}` : tag(decision.status)
 }
+
+/** The validations counted so far under this test's metric tag, by result. */
+const counts = Effect.map(
+  Effect.forEach(["hit", "miss", "negative", "revoked"] as const, (result) =>
+    Effect.map(Metric.value(KeystoneMetrics.withTags(KeystoneMetrics.validations, { result })), (s) => [result, s.count] as const)),
+  Object.fromEntries
+)
 
 describe("AuthToken.decideCached", () => {
   it.scoped("says nothing for a token never seen; once decided, the same decision as decide, without Keystone", () =>
@@ -120,4 +129,24 @@ describe("AuthToken.decideCached", () => {
       yield* Scope.close(scope, Exit.void)
       expect(env.auth.decideCached(request)).toBeUndefined()
     }))
+
+  it.scoped("counted once per token: its hits, with the labels where the service was built; nothing when it says nothing", () =>
+    Effect.gen(function*() {
+      const env = yield* makeEnv()
+      const alone = headers({ "X-Auth-Token": yield* env.issue() })
+      yield* env.auth.decide(alone)
+      env.auth.decideCached(alone)
+      env.auth.decideCached(alone)
+      expect(yield* counts).toEqual({ hit: 2, miss: 1, negative: 0, revoked: 0 })
+
+      const service = Redacted.value((yield* env.session.token).id)
+      yield* env.auth.decide(headers({ "X-Auth-Token": service }))
+      const both = headers({ "X-Auth-Token": yield* env.issue(), "X-Service-Token": service })
+      // the service token is remembered, the user token not: nothing decided, nothing counted
+      expect(env.auth.decideCached(both)).toBeUndefined()
+      expect(yield* counts).toEqual({ hit: 2, miss: 2, negative: 0, revoked: 0 })
+      yield* env.auth.decide(both) // the service token a hit, the user token a miss
+      env.auth.decideCached(both) // both hits
+      expect(yield* counts).toEqual({ hit: 5, miss: 3, negative: 0, revoked: 0 })
+    }).pipe(Effect.tagMetrics("test", "decide-cached")))
 })

@@ -52,7 +52,15 @@ describe("the validation cache's LRU", () => {
       for (const fiber of fibers) expect(yield* Fiber.await(fiber)).toEqual(Exit.fail("Keystone down"))
       expect(lookups).toBe(1)
       expect(lru.get("k", 1_000)).toBeUndefined()
-      expect(yield* lru.resolve("k", Effect.succeed({ value: "v", untilMillis: 2_000 }), now)).toBe("v")
+      // the next lookup: one caller runs it, the others join it
+      const gate2 = yield* Deferred.make<void>()
+      const succeeding = Effect.as(Deferred.await(gate2), { value: "v", untilMillis: 2_000 })
+      const joined = yield* Effect.forEach(Array.from({ length: 5 }), () => Effect.fork(lru.resolve("k", succeeding, now)))
+      yield* Effect.yieldNow()
+      yield* Deferred.succeed(gate2, undefined)
+      const answers = yield* Effect.forEach(joined, Fiber.join)
+      expect(answers.map((a) => a.value)).toEqual(["v", "v", "v", "v", "v"])
+      expect(answers.filter((a) => a.ran).length).toBe(1)
       expect(lru.get("k", 1_000)).toBe("v")
     }))
 
@@ -64,7 +72,7 @@ describe("the validation cache's LRU", () => {
       yield* Effect.yieldNow()
       lru.clear()
       yield* Deferred.succeed(gate, undefined)
-      expect(yield* Fiber.join(fiber)).toBe("old")
+      expect(yield* Fiber.join(fiber)).toEqual({ value: "old", ran: true })
       expect(lru.get("k", 1_000)).toBeUndefined()
     }))
 

@@ -10,6 +10,7 @@ import * as Option from "effect/Option"
 import * as SynchronizedRef from "effect/SynchronizedRef"
 import type * as TokenStore from "../TokenStore.js"
 import * as Envelope from "./envelope.js"
+import * as StoreMetrics from "./storeMetrics.js"
 
 /** A token as given to `set`, or an opaque string as given to `raw.set`. */
 type Entry =
@@ -36,7 +37,7 @@ export const make: Effect.Effect<TokenStore.TokenStoreService> = Effect.gen(func
     Effect.zip(DateTime.now, Effect.map(SynchronizedRef.get(entries), (map) => Option.fromNullable(map.get(key))))
   const put = (key: TokenStore.StoreKey, entry: Entry) =>
     SynchronizedRef.update(entries, (map) => new Map(map).set(key, entry))
-  return {
+  return StoreMetrics.instrument({
     backend: "memory",
     get: (key) =>
       Effect.map(lookup(key), ([now, entry]) =>
@@ -63,5 +64,5 @@ export const make: Effect.Effect<TokenStore.TokenStoreService> = Effect.gen(func
               : Option.some(e.value))),
       set: (key, value, expiresAt) => put(key, { _tag: "Raw", value, expiresAt })
     }
-  }
+  })
 })

@@ -10,6 +10,7 @@
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as KeystoneClient from "@effect-keystone/client/KeystoneClient"
 import type * as KeystoneError from "@effect-keystone/client/KeystoneError"
+import type * as KeystoneMetrics from "@effect-keystone/client/KeystoneMetrics"
 import { Catalog, type Token } from "@effect-keystone/schema"
 import * as Cache from "effect/Cache"
 import * as Cause from "effect/Cause"
@@ -26,6 +27,7 @@ import * as TokenStore from "../TokenStore.js"
 import { type Entry, idOf } from "./sessionEntry.js"
 import * as SessionHttp from "./sessionHttp.js"
 import * as SessionLog from "./sessionLog.js"
+import * as SessionMetrics from "./sessionMetrics.js"
 import * as SessionOptions from "./sessionOptions.js"
 import * as SessionRenewal from "./sessionRenewal.js"
 import type { Deps, Renewal } from "./sessionRenewal.js"
@@ -58,7 +60,8 @@ const makeDeps = (
       clock: yield* Effect.clock,
       random: yield* Effect.random,
       settings: SessionOptions.resolve(options, client.authUrl),
-      annotations
+      annotations,
+      metrics: yield* SessionMetrics.make({ "keystone.store": store.backend })
     }
   })
 
@@ -123,11 +126,17 @@ const makeReads = (deps: Deps, renewal: Renewal): Reads => {
   return { token, tokenValidFor, refresh, endpoint, catalog }
 }
 
-const makeInvalidate = (deps: Deps) => (subject: Token.Token | Redacted.Redacted<string>): Effect.Effect<void> =>
+/** Drops `subject` (when it is the current token, that is counted under `reason`). */
+const makeInvalidate = (deps: Deps, reason: KeystoneMetrics.InvalidationReason) =>
+(subject: Token.Token | Redacted.Redacted<string>): Effect.Effect<void> =>
   Effect.suspend(() => {
     const id = idOf(subject)
     return SubscriptionRef.modify(deps.state, (s): [boolean, State] => [s.entry?.id === id, SessionState.invalidated(s, id)]).pipe(
-      Effect.tap((dropped) => (dropped ? SessionLog.debug("KeystoneSession: token invalidated", deps.annotations) : Effect.void)),
+      Effect.tap((dropped) =>
+        dropped
+          ? Effect.zipRight(deps.metrics.invalidated(reason), SessionLog.debug("KeystoneSession: token invalidated", deps.annotations))
+          : Effect.void
+      ),
       Effect.zipRight(deps.stored.removeIf(id))
     )
   })
@@ -241,11 +250,11 @@ export const make = (
     const baseHttp = yield* HttpClient.HttpClient
     const renewal = SessionRenewal.make(deps)
     const reads = makeReads(deps, renewal)
-    const invalidate = makeInvalidate(deps)
+    const invalidate = makeInvalidate(deps, "requested")
     const isDead = yield* makeIsDead(deps)
     const { annotations, settings } = deps
 
-    const own: SessionHttp.Credential<Token.Token> = { header: "x-auth-token", name: "X-Auth-Token", token: reads.token, invalidate }
+    const own: SessionHttp.Credential<Token.Token> = { header: "x-auth-token", name: "X-Auth-Token", token: reads.token, invalidate: makeInvalidate(deps, "unauthorized") }
     const httpClient = SessionHttp.make(baseHttp, { guard: own, other: undefined, policy: settings.origins, isDead, annotations })
     const httpClientOnBehalfOf = (user: OnBehalfOf) =>
       Effect.sync(() =>

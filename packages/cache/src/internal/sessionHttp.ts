@@ -26,6 +26,7 @@ import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import type { KeystoneError } from "@effect-keystone/client"
+import * as TokenHeaders from "@effect-keystone/client/TokenHeaders"
 import type { Token } from "@effect-keystone/schema"
 import * as Arr from "effect/Array"
 import * as Duration from "effect/Duration"
@@ -72,6 +73,9 @@ const discard = (response: HttpClientResponse.HttpClientResponse) =>
   Effect.ignore(Effect.timeout(response.arrayBuffer, Duration.seconds(1)))
 
 /**
+ * The request as sent, with the token headers redacted in its span
+ * (`TokenHeaders.redactInTraces`).
+ *
  * A fetch-based client follows redirects itself by default, headers and all:
  * ask it not to (the 3xx comes back to the caller; a
  * `HttpClient.followRedirects` around the session's client sends each hop
@@ -87,6 +91,7 @@ const withoutRedirects = (
   HttpClient.transform(baseHttp, (effect, sent) =>
     Effect.flatMap(Effect.serviceOption(FetchHttpClient.RequestInit), (init) =>
       Effect.provideService(effect, FetchHttpClient.RequestInit, { ...Option.getOrElse(init, () => ({})), redirect: "manual" })).pipe(
+        TokenHeaders.redactInTraces,
         Effect.tap((response) => {
           const to = Origins.originOf(response.request.url)
           if (to === Origins.originOf(sent.url)) return Effect.void

@@ -27,6 +27,7 @@ import * as Deadline from "./deadline.js"
 import * as SessionEntry from "./sessionEntry.js"
 import { type Entry, iso } from "./sessionEntry.js"
 import * as SessionLog from "./sessionLog.js"
+import type * as SessionMetrics from "./sessionMetrics.js"
 import type * as SessionOptions from "./sessionOptions.js"
 import * as SessionState from "./sessionState.js"
 import type { Flight, State } from "./sessionState.js"
@@ -46,6 +47,7 @@ export interface Deps {
   readonly random: Random.Random
   readonly settings: SessionOptions.Resolved
   readonly annotations: Record<string, unknown>
+  readonly metrics: SessionMetrics.SessionMetrics
 }
 
 /** @internal */
@@ -76,7 +78,7 @@ export const retryPause = (
 
 /** @internal */
 export const make = (deps: Deps): Renewal => {
-  const { annotations, client, settings, state, stored } = deps
+  const { annotations, client, metrics, settings, state, stored } = deps
   const now = () => deps.clock.unsafeCurrentTimeMillis()
   const read = SubscriptionRef.get(state)
 
@@ -159,8 +161,12 @@ export const make = (deps: Deps): Renewal => {
 
   const succeeded = (flight: Flight, entry: Entry): Effect.Effect<void> =>
     Effect.flatMap(
-      SubscriptionRef.modify(state, (s): [number, State] => [s.failures, SessionState.committed(s, flight, entry, now())]),
-      (failuresBefore) => SessionLog.adopted(entry, failuresBefore, annotations)
+      SubscriptionRef.modify(state, (s): [[number, boolean], State] => [
+        [s.failures, s.entry !== undefined],
+        SessionState.committed(s, flight, entry, now())
+      ]),
+      ([failuresBefore, replaced]) =>
+        Effect.zipRight(metrics.adopted(entry, replaced), SessionLog.adopted(entry, failuresBefore, annotations))
     )
 
   const failed = (flight: Flight, cause: Cause.Cause<KeystoneError.KeystoneError>): Effect.Effect<void> => {
@@ -181,7 +187,7 @@ export const make = (deps: Deps): Renewal => {
             SessionState.failed(s, flight, error, at + Math.ceil(pauseMillis))
           ]
         }),
-        (failure) => SessionLog.renewalFailed(failure, annotations)
+        (failure) => Effect.zipRight(metrics.failed(error), SessionLog.renewalFailed(failure, annotations))
       ))
   }
 
@@ -206,7 +212,10 @@ export const make = (deps: Deps): Renewal => {
           started
             ? Effect.as(
               Effect.forkIn(
-                Effect.flatMap(Effect.exit(Effect.interruptible(acquire(force, minRemaining))), (exit) => settle(flight, exit)),
+                Effect.flatMap(
+                  Effect.exit(Effect.interruptible(metrics.renewal(acquire(force, minRemaining)))),
+                  (exit) => settle(flight, exit)
+                ),
                 deps.scope
               ),
               flight

@@ -6,7 +6,9 @@
  * Two ways to the same verdict: `decideCached`, synchronous, when every
  * token's validation is remembered (no fiber; the adapters try it first),
  * and the effects (`decide`, `authenticate`), which ask Keystone for what is
- * not. What a validated token turns into (its principal, identity, headers,
+ * not. Remembered answers are counted (`KeystoneMetrics.validations`) only
+ * once they decide the request: a request that goes to Keystone after all
+ * counts each token once, there. What a validated token turns into (its principal, identity, headers,
  * the whole decision of a request with it alone) is computed once per
  * remembered validation.
  *
@@ -15,12 +17,14 @@
 import type { Token } from "@effect-keystone/schema"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as FiberRef from "effect/FiberRef"
+import type * as MetricLabel from "effect/MetricLabel"
 import type { Decision, Status } from "../AuthToken.js"
 import type { Identity, Principal } from "../Identity.js"
 import { KeystoneUnavailable, TokenRejected } from "./errors.js"
 import * as Headers from "./headers.js"
 import * as Principals from "./principal.js"
-import type { Validator } from "./validator.js"
+import type { Found, Validator } from "./validator.js"
 
 /** @internal */
 export interface DecideSettings {
@@ -175,17 +179,29 @@ export const make = (validator: Validator, settings: DecideSettings): Decider =>
     body: errorBody(503, "Service Unavailable", "The Keystone service is temporarily unavailable.")
   })
 
-  /** The verdict from remembered validations only; `undefined` when a token's is not remembered. */
-  const cachedStatus = (userToken: string | undefined, serviceToken: string | undefined): Status | undefined => {
+  /**
+   * The verdict from remembered validations only, counted with `labels`;
+   * `undefined` (nothing counted) when a token's is not remembered.
+   */
+  const rememberedStatus = (
+    userToken: string | undefined,
+    serviceToken: string | undefined,
+    labels: ReadonlyArray<MetricLabel.MetricLabel>
+  ): Status | undefined => {
     let side = noService
+    let service: Found | undefined
     if (nonEmpty(serviceToken)) {
-      const answer = validator.cached(serviceToken, false)
-      if (answer === undefined) return undefined
-      side = serviceSide(answer)
+      service = validator.remembered(serviceToken, false)
+      if (service === undefined) return undefined
+      side = serviceSide(service.answer)
     }
-    if (!nonEmpty(userToken)) return verdict(side, undefined)
-    const user = validator.cached(userToken, side.allowExpired)
-    return user === undefined ? undefined : verdict(side, user)
+    let user: Found | undefined
+    if (nonEmpty(userToken)) {
+      user = validator.remembered(userToken, side.allowExpired)
+      if (user === undefined) return undefined
+    }
+    if (service !== undefined) validator.use(service, labels)
+    return verdict(side, user === undefined ? undefined : validator.use(user, labels))
   }
 
   /** Keystone's failure: 503, or with delay_auth_decision an Invalid the handler sees. */
@@ -200,8 +216,8 @@ export const make = (validator: Validator, settings: DecideSettings): Decider =>
     serviceToken: string | undefined,
     delayed: boolean
   ): Effect.Effect<Status, KeystoneUnavailable> =>
-    Effect.suspend(() => {
-      const remembered = cachedStatus(userToken, serviceToken)
+    Effect.withFiberRuntime((fiber) => {
+      const remembered = rememberedStatus(userToken, serviceToken, fiber.getFiberRef(FiberRef.currentMetricLabels))
       if (remembered !== undefined) return Effect.succeed(remembered)
       return Effect.gen(function*() {
         const side = nonEmpty(serviceToken)
@@ -224,7 +240,7 @@ export const make = (validator: Validator, settings: DecideSettings): Decider =>
       )
     },
     decideCached: (header, options) => {
-      const remembered = cachedStatus(userTokenOf(header), header("x-service-token"))
+      const remembered = rememberedStatus(userTokenOf(header), header("x-service-token"), validator.labels)
       return remembered === undefined
         ? undefined
         : toDecision(remembered, options?.delayAuthDecision ?? settings.delayAuthDecision)

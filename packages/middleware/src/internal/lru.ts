@@ -27,8 +27,15 @@ export interface Settled<A> {
 export interface Lru<A, E> {
   /** The live value under `key` (made most recently used), or `undefined` (none, ended, or still being looked up). */
   readonly get: (key: string, now: number) => A | undefined
-  /** `key`'s value from one run of `lookup` at a time; stored unless it already ended or `clear` ran meanwhile. */
-  readonly resolve: <R>(key: string, lookup: Effect.Effect<Settled<A>, E, R>, now: () => number) => Effect.Effect<A, E, R>
+  /**
+   * `key`'s value from one run of `lookup` at a time (`ran`: this caller's run,
+   * not another's it joined); stored unless it already ended or `clear` ran meanwhile.
+   */
+  readonly resolve: <R>(
+    key: string,
+    lookup: Effect.Effect<Settled<A>, E, R>,
+    now: () => number
+  ) => Effect.Effect<{ readonly value: A; readonly ran: boolean }, E, R>
   readonly remove: (key: string) => void
   /** Removes the values `drop` selects; how many. */
   readonly removeWhere: (drop: (value: A) => boolean) => number
@@ -71,10 +78,10 @@ export const make = <A, E>(capacity: number): Lru<A, E> => {
     return entry.value
   }
 
-  const resolve = <R>(key: string, lookup: Effect.Effect<Settled<A>, E, R>, now: () => number): Effect.Effect<A, E, R> =>
-    Effect.suspend(() => {
+  const resolve = <R>(key: string, lookup: Effect.Effect<Settled<A>, E, R>, now: () => number) =>
+    Effect.suspend((): Effect.Effect<{ readonly value: A; readonly ran: boolean }, E, R> => {
       const waiting = inFlight.get(key)
-      if (waiting !== undefined) return Deferred.await(waiting)
+      if (waiting !== undefined) return Effect.map(Deferred.await(waiting), (value) => ({ value, ran: false }))
       const deferred = Deferred.unsafeMake<A, E>(FiberId.none)
       inFlight.set(key, deferred)
       const started = generation
@@ -82,7 +89,7 @@ export const make = <A, E>(capacity: number): Lru<A, E> => {
         inFlight.delete(key)
         if (Exit.isSuccess(exit) && generation === started && exit.value.untilMillis > now()) store(key, exit.value)
         const result = Exit.map(exit, (entry) => entry.value)
-        return Effect.zipRight(Deferred.done(deferred, result), result)
+        return Effect.zipRight(Deferred.done(deferred, result), Exit.map(result, (value) => ({ value, ran: true })))
       }))
     })
 

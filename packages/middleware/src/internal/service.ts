@@ -52,6 +52,8 @@ export const make = (options: Options, store: TokenStore.TokenStoreService | und
       index,
       store === undefined ? undefined : SharedStore.make(store, client.authUrl, maxAgeMillis)
     )
+    // a request after the service's scope closed is never answered from memory
+    yield* Effect.addFinalizer(() => validator.close)
     const poller = yield* Poller.make(
       {
         everyMillis: pollEvery === false ? 0 : millis(pollEvery, "5 seconds"),

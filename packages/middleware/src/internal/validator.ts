@@ -6,23 +6,28 @@
  * `TokenStore` behind it (see `sharedStore.ts`). Keys are SHA-256 hashes;
  * the id of a remembered token is its hash, never the token.
  *
- * Every use of a remembered validation, read synchronously (`cached`) or
- * through `validate`, goes through `answer` (a hit, a remembered rejection,
- * or a revocation found): the revocation index, the token's expiry, a v2.0
- * token's tenant. Everything else is a miss and goes through `lookup`.
+ * A remembered validation is checked on every use (`answer`: the revocation
+ * index, the token's expiry, a v2.0 token's tenant) and counted once per use
+ * in `KeystoneMetrics.validations` (`hit`, `negative`, `revoked`; `miss` for
+ * the request that asked Keystone, `unavailable` when it could not answer).
+ * `remembered` finds an answer synchronously without counting it: the caller
+ * counts it with `use` once it is the request's answer, so a request that
+ * then goes to Keystone after all is not counted twice.
  *
  * @internal
  */
 import type { KeystoneError } from "@effect-keystone/client"
+import * as KeystoneMetrics from "@effect-keystone/client/KeystoneMetrics"
 import { Token } from "@effect-keystone/schema"
 import * as DateTime from "effect/DateTime"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as FiberRef from "effect/FiberRef"
+import type * as MetricLabel from "effect/MetricLabel"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Ref from "effect/Ref"
-import type * as Scope from "effect/Scope"
 import type { Validate } from "./caller.js"
 import { sha256Hex } from "./digest.js"
 import { KeystoneUnavailable, TokenRejected } from "./errors.js"
@@ -44,14 +49,35 @@ type Outcome =
   | { readonly _tag: "Valid"; readonly token: Token.Token; readonly untilMillis: number }
   | { readonly _tag: "Rejected"; readonly error: TokenRejected }
 
-/** A remembered answer, with what each use checks computed once. */
-interface Remembered {
+/** A remembered answer on a token, as one request uses it. @internal */
+export interface Found {
   readonly answer: Either.Either<Token.Token, TokenRejected>
+  /** How the use counts. */
+  readonly result: "hit" | "negative" | "revoked"
+  /** The cache key (a hash) the answer is remembered under. */
+  readonly key: string
+}
+
+/** A remembered answer, with what each use checks computed once (itself the `Found` of a plain use). */
+interface Remembered extends Found {
+  readonly result: "hit" | "negative"
   /** The token's expiry (epoch millis); `Infinity` when it has none or was rejected. */
   readonly expiresMillis: number
   /** A v2.0 token without a tenant (keystonemiddleware refuses it). */
   readonly noProject: boolean
 }
+
+const counters: Record<KeystoneMetrics.ValidationResult, ReturnType<typeof KeystoneMetrics.withTags<typeof KeystoneMetrics.validations>>> = {
+  hit: KeystoneMetrics.withTags(KeystoneMetrics.validations, { result: "hit" }),
+  miss: KeystoneMetrics.withTags(KeystoneMetrics.validations, { result: "miss" }),
+  negative: KeystoneMetrics.withTags(KeystoneMetrics.validations, { result: "negative" }),
+  revoked: KeystoneMetrics.withTags(KeystoneMetrics.validations, { result: "revoked" }),
+  unavailable: KeystoneMetrics.withTags(KeystoneMetrics.validations, { result: "unavailable" })
+}
+
+/** One count, with the metric labels of where it happened (a fiber's, or where the service was built). */
+const count = (result: KeystoneMetrics.ValidationResult, labels: ReadonlyArray<MetricLabel.MetricLabel>) =>
+  counters[result].unsafeUpdate(1, labels)
 
 /**
  * Lowercase hex SHA-256 (`digest.ts`), as an effect.
@@ -89,11 +115,15 @@ export const classify = (
 /** @internal */
 export interface Validator {
   /**
-   * The remembered answer on a token, synchronously (no fiber, no Keystone);
-   * `undefined` when Keystone has to be asked: `validate` then.
+   * The remembered answer on a token, synchronously (no fiber, no Keystone),
+   * not counted yet; `undefined` when Keystone has to be asked: `validate` then.
    */
-  readonly cached: (tokenId: string, allowExpired: boolean) => Either.Either<Token.Token, TokenRejected> | undefined
-  /** The token's (cached) validation; the token's id in the result is its hash. */
+  readonly remembered: (tokenId: string, allowExpired: boolean) => Found | undefined
+  /** A remembered answer used: counted (with `labels`), and forgotten when revoked. */
+  readonly use: (found: Found, labels: ReadonlyArray<MetricLabel.MetricLabel>) => Either.Either<Token.Token, TokenRejected>
+  /** The metric labels where the validator was built: those of a use outside any fiber. */
+  readonly labels: ReadonlyArray<MetricLabel.MetricLabel>
+  /** The token's (cached, counted) validation; the token's id in the result is its hash. */
   readonly validate: (
     tokenId: string,
     allowExpired: boolean
@@ -101,13 +131,19 @@ export interface Validator {
   /** Drops every remembered validation the index covers. */
   readonly dropCovered: Effect.Effect<number>
   readonly dropAll: Effect.Effect<void>
+  /** Forgets everything and remembers nothing more (the service's scope closed). */
+  readonly close: Effect.Effect<void>
 }
 
-const remember = (outcome: Outcome): Remembered => {
-  if (outcome._tag === "Rejected") return { answer: Either.left(outcome.error), expiresMillis: Infinity, noProject: false }
+const remember = (key: string, outcome: Outcome): Remembered => {
+  if (outcome._tag === "Rejected") {
+    return { answer: Either.left(outcome.error), result: "negative", key, expiresMillis: Infinity, noProject: false }
+  }
   const token = outcome.token
   return {
     answer: Either.right(token),
+    result: "hit",
+    key,
     expiresMillis: Option.match(token.expiresAt, { onNone: () => Infinity, onSome: DateTime.toEpochMillis }),
     noProject: token.version === "v2.0" && Token.projectId(token) === undefined
   }
@@ -117,8 +153,8 @@ const remember = (outcome: Outcome): Remembered => {
 const keyOf = (hash: string, allowExpired: boolean) => allowExpired ? `${hash}+expired` : hash
 
 /**
- * Builds the validator; after the scope closes it remembers nothing (every
- * request goes through `validate`).
+ * Builds the validator; after `close` it remembers nothing (every request
+ * goes through `validate`).
  *
  * @internal
  */
@@ -127,7 +163,7 @@ export const make = (
   validate: Validate,
   revocations: Revocation.Index,
   shared: SharedStore | undefined
-): Effect.Effect<Validator, never, Scope.Scope> =>
+): Effect.Effect<Validator> =>
   Effect.gen(function*() {
     const down = yield* Ref.make(false)
     const answered = Effect.flatMap(Ref.getAndSet(down, false), (was) =>
@@ -164,7 +200,7 @@ export const make = (
     const now = () => clock.unsafeCurrentTimeMillis()
 
     // the token id is in this lookup's closure only, while it runs
-    const lookup = (hash: string, tokenId: string, allowExpired: boolean) =>
+    const lookup = (key: string, hash: string, tokenId: string, allowExpired: boolean) =>
       Effect.gen(function*() {
         const started = now()
         let outcome: Outcome | undefined
@@ -179,54 +215,55 @@ export const make = (
           }
         }
         return {
-          value: remember(outcome),
+          value: remember(key, outcome),
           untilMillis: outcome._tag === "Valid" ? outcome.untilMillis : started + settings.negativeMaxAgeMillis
         } satisfies Lru.Settled<Remembered>
       })
 
     const memory = Lru.make<Remembered, KeystoneUnavailable>(settings.capacity)
     let closed = false
-    yield* Effect.addFinalizer(() =>
-      Effect.sync(() => {
-        closed = true
-        memory.clear()
-      })
-    )
 
-    // what a use of a remembered answer returns
-    const answer = (key: string, entry: Remembered, allowExpired: boolean, at: number) => {
-      if (Either.isLeft(entry.answer)) return entry.answer
-      if (revocations.covers(entry.answer.right)) {
-        memory.remove(key)
-        return Either.left(new TokenRejected({ reason: "Revoked", message: "The token has been revoked." }))
-      }
-      if (!allowExpired && at >= entry.expiresMillis) {
-        return Either.left(new TokenRejected({ reason: "Expired", message: "The token has expired." }))
-      }
+    const labels = yield* FiberRef.get(FiberRef.currentMetricLabels)
+
+    // what a remembered answer says to this use
+    const answer = (entry: Remembered, allowExpired: boolean, at: number): Found => {
+      if (Either.isLeft(entry.answer)) return entry
+      const rejected = (result: Found["result"], reason: TokenRejected["reason"], message: string): Found => ({
+        answer: Either.left(new TokenRejected({ reason, message })),
+        result,
+        key: entry.key
+      })
+      if (revocations.covers(entry.answer.right)) return rejected("revoked", "Revoked", "The token has been revoked.")
+      if (!allowExpired && at >= entry.expiresMillis) return rejected("hit", "Expired", "The token has expired.")
       // keystonemiddleware: a v2.0 token must name its tenant
-      if (entry.noProject) {
-        return Either.left(new TokenRejected({ reason: "NoProject", message: "Unable to determine service tenancy." }))
-      }
-      return entry.answer
+      if (entry.noProject) return rejected("hit", "NoProject", "Unable to determine service tenancy.")
+      return entry
     }
 
-    const cached = (tokenId: string, allowExpired: boolean) => {
+    // `fresh`: this request's own lookup, a miss (unless a revocation event covers what Keystone said)
+    const use = (found: Found, useLabels: ReadonlyArray<MetricLabel.MetricLabel>, fresh = false) => {
+      count(fresh && found.result !== "revoked" ? "miss" : found.result, useLabels)
+      if (found.result === "revoked") memory.remove(found.key)
+      return found.answer
+    }
+
+    const remembered = (tokenId: string, allowExpired: boolean) => {
       if (closed) return undefined
-      const key = keyOf(sha256Hex(tokenId), allowExpired)
       const at = now()
-      const entry = memory.get(key, at)
-      return entry === undefined ? undefined : answer(key, entry, allowExpired, at)
+      const entry = memory.get(keyOf(sha256Hex(tokenId), allowExpired), at)
+      return entry === undefined ? undefined : answer(entry, allowExpired, at)
     }
 
     const validateToken = (tokenId: string, allowExpired: boolean) =>
-      Effect.suspend((): Effect.Effect<Token.Token, TokenRejected | KeystoneUnavailable> => {
+      Effect.withFiberRuntime<Token.Token, TokenRejected | KeystoneUnavailable>((fiber) => {
+        const fiberLabels = fiber.getFiberRef(FiberRef.currentMetricLabels)
         const hash = sha256Hex(tokenId)
         const key = keyOf(hash, allowExpired)
         const entry = closed ? undefined : memory.get(key, now())
-        if (entry !== undefined) return answer(key, entry, allowExpired, now())
-        return Effect.flatMap(
-          memory.resolve(key, lookup(hash, tokenId, allowExpired), now),
-          (resolved) => answer(key, resolved, allowExpired, now())
+        if (entry !== undefined) return use(answer(entry, allowExpired, now()), fiberLabels)
+        return memory.resolve(key, lookup(key, hash, tokenId, allowExpired), now).pipe(
+          Effect.tapError(() => Effect.sync(() => count("unavailable", fiberLabels))),
+          Effect.flatMap((resolved) => use(answer(resolved.value, allowExpired, now()), fiberLabels, resolved.ran))
         )
       })
 
@@ -235,9 +272,15 @@ export const make = (
     )
 
     return {
-      cached,
+      remembered,
+      use,
+      labels,
       validate: validateToken,
       dropCovered,
-      dropAll: Effect.sync(() => memory.clear())
+      dropAll: Effect.sync(() => memory.clear()),
+      close: Effect.sync(() => {
+        closed = true
+        memory.clear()
+      })
     } satisfies Validator
   })

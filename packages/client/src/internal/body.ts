@@ -72,8 +72,9 @@ export const read = (
   }
   const reply = (text: string): Errors.Reply => ({ status, headers, text, contentType, requestId })
   const encoding = headers["content-encoding"]
-  if (Number.isFinite(declared) && (encoding === undefined || encoding === "identity")) {
-    // the fast path: the transport stops at the declared length, which is within the cap
+  if (noBody(info.method, status) || (Number.isFinite(declared) && (encoding === undefined || encoding === "identity"))) {
+    // the fast path: no body (HEAD, 204, 304), or the transport stops at the
+    // declared length, which is within the cap
     return Effect.mapBoth(response.text, {
       onFailure: (error) => Errors.fromTransport(info, error),
       onSuccess: reply

@@ -87,15 +87,16 @@ export const make = (env: Http.Env, at: Resolved): Operations => {
       return yield* decodeToken(spec, reply, reply.headers["x-subject-token"])
     })
 
-  const validate = (subject: string, caller: string, options?: ValidateOptions) =>
-    Effect.gen(function*() {
-      const q = query([options?.noCatalog === true && "nocatalog", options?.allowExpired === true && "allow_expired=1"])
-      const spec = subjectSpec("GET", subject, caller, q)
-      const reply = yield* Http.request(env, spec, Http.is2xx)
-      const token = yield* decodeToken(spec, reply, subject)
-      // v3 has no belongsTo: the client checks it
-      return yield* Admit.belongsTo(spec, reply, token, options?.belongsTo)
-    })
+  const validate = (subject: string, caller: string, options?: ValidateOptions): Effect.Effect<Token.Token, KeystoneError> => {
+    const q = query([options?.noCatalog === true && "nocatalog", options?.allowExpired === true && "allow_expired=1"])
+    const spec = subjectSpec("GET", subject, caller, q)
+    return Effect.flatMap(Http.request(env, spec, Http.is2xx), (reply) =>
+      Effect.flatMap(
+        decodeToken(spec, reply, subject),
+        // v3 has no belongsTo: the client checks it
+        (token) => Admit.belongsTo(spec, reply, token, options?.belongsTo)
+      ))
+  }
 
   const check = (subject: string, caller: string, options?: Pick<ValidateOptions, "allowExpired" | "belongsTo">) => {
     if (options?.belongsTo !== undefined) {

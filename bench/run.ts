@@ -4,12 +4,21 @@
  */
 import * as ClientBench from "./client.bench.js"
 import * as DecodeBench from "./decode.bench.js"
+import * as ImportBench from "./import.bench.js"
 import * as MiddlewareBench from "./middleware.bench.js"
+import * as ScaleBench from "./scale.bench.js"
 import * as SessionBench from "./session.bench.js"
 
 const main = async () => {
   console.log(`effect-keystone benchmarks — node ${process.version}, ${new Date().toISOString()}`)
-  const results = [DecodeBench.run(), ...(await SessionBench.run()), ...(await ClientBench.run()), ...(await MiddlewareBench.run())]
+  const results = [
+    DecodeBench.run(),
+    ...(await SessionBench.run()),
+    ...(await ClientBench.run()),
+    ...(await MiddlewareBench.run()),
+    ...ImportBench.run(),
+    ...(await ScaleBench.run())
+  ]
   const met = results.filter((r) => r.met).length
   console.log(`\n${met} of ${results.length} targets met`)
 }

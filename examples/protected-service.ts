@@ -30,7 +30,7 @@ import type { ServeError } from "@effect/platform/HttpServerError"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import { KeystoneSession, TokenStore } from "@effect-keystone/cache"
-import { KeystoneClient, OpenStackConfig } from "@effect-keystone/client"
+import { KeystoneClient, OpenStackConfig, TokenHeaders } from "@effect-keystone/client"
 import * as CloudsYaml from "@effect-keystone/client/CloudsYaml"
 import * as Tls from "@effect-keystone/client/Tls"
 import { AuthToken, AuthTokenHttp, Headers, Identity } from "@effect-keystone/middleware"
@@ -75,7 +75,8 @@ export const serve = (
       port: options.port ?? 0,
       host: options.host ?? "127.0.0.1"
     })
-    yield* server.serve(app)
+    // a traced server records request headers in its spans: not the tokens
+    yield* server.serve(app).pipe(TokenHeaders.redactInTraces)
     const address = server.address
     return { url: address._tag === "TcpAddress" ? `http://${address.hostname}:${address.port}` : address.path }
   })

@@ -26,11 +26,42 @@ const federationLogin = /^\/v3\/OS-FEDERATION\/identity_providers\/[^/]+\/protoc
 /** A header that reaches Keystone as `HTTP_OIDC_*`: `OIDC-Sub`, `oidc_sub`, … */
 const isClaimHeader = (name: string) => /^oidc[-_]/i.test(name)
 
-interface Claims {
+/** @internal */
+export interface Claims {
   readonly iss: string
   readonly sub: string
   readonly email?: string | undefined
   readonly groups: ReadonlyArray<string>
+}
+
+/**
+ * What mod_auth_openidc learns of a bearer token: RFC 7662 introspection
+ * at the IdP, then userinfo for a user's claims. `undefined` when the token
+ * is not active or comes from another issuer.
+ */
+export const introspect = async (
+  options: { readonly issuer: string; readonly introspection: { readonly clientId: string; readonly clientSecret: string } },
+  accessToken: string
+): Promise<Claims | undefined> => {
+  const basic = Buffer.from(`${options.introspection.clientId}:${options.introspection.clientSecret}`).toString("base64")
+  const introspected = await fetch(`${options.issuer}/token/introspection`, {
+    method: "POST",
+    headers: { authorization: `Basic ${basic}`, "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ token: accessToken })
+  }).then((r) => r.json() as Promise<Record<string, unknown>>)
+  if (introspected.active !== true || introspected.iss !== options.issuer) return undefined
+  if (typeof introspected.sub !== "string") {
+    // a client-credentials token: the client is the principal
+    return { iss: options.issuer, sub: String(introspected.client_id), groups: asGroups(introspected.groups) }
+  }
+  const userinfo = await fetch(`${options.issuer}/me`, { headers: { authorization: `Bearer ${accessToken}` } })
+  const claims = userinfo.ok ? (await userinfo.json()) as Record<string, unknown> : {}
+  return {
+    iss: options.issuer,
+    sub: introspected.sub,
+    email: typeof claims.email === "string" ? claims.email : undefined,
+    groups: asGroups(claims.groups)
+  }
 }
 
 /** Starts the proxy on 127.0.0.1 in front of `keystone` (its base URL, no /v3). */
@@ -41,27 +72,7 @@ export const start = async (options: {
 }): Promise<ClaimsProxy> => {
   const target = new URL(options.keystone)
   let refused = 0
-  const verify = async (accessToken: string): Promise<Claims | undefined> => {
-    const basic = Buffer.from(`${options.introspection.clientId}:${options.introspection.clientSecret}`).toString("base64")
-    const introspected = await fetch(`${options.issuer}/token/introspection`, {
-      method: "POST",
-      headers: { authorization: `Basic ${basic}`, "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ token: accessToken })
-    }).then((r) => r.json() as Promise<Record<string, unknown>>)
-    if (introspected.active !== true || introspected.iss !== options.issuer) return undefined
-    if (typeof introspected.sub !== "string") {
-      // a client-credentials token: the client is the principal
-      return { iss: options.issuer, sub: String(introspected.client_id), groups: asGroups(introspected.groups) }
-    }
-    const userinfo = await fetch(`${options.issuer}/me`, { headers: { authorization: `Bearer ${accessToken}` } })
-    const claims = userinfo.ok ? (await userinfo.json()) as Record<string, unknown> : {}
-    return {
-      iss: options.issuer,
-      sub: introspected.sub,
-      email: typeof claims.email === "string" ? claims.email : undefined,
-      groups: asGroups(claims.groups)
-    }
-  }
+  const verify = (accessToken: string) => introspect(options, accessToken)
 
   const server = http.createServer(async (req, res) => {
     const headers: http.OutgoingHttpHeaders = {}

@@ -2,9 +2,13 @@
  * Several processes, one shared store, one Keystone: exactly one login.
  * Real time, real sockets: a KeystoneSim served on loopback in this process
  * and four workers (packages/cache/test/fixtures/sessionWorker.ts).
+ *
+ * The worker is bundled once with esbuild (the workspace sources inlined,
+ * node_modules left to Node) and run with plain `node`: four `tsx` processes
+ * each transpiling the whole source graph took 20–30 s per test on two cores.
  */
-import { describe, expect, it } from "@effect/vitest"
-import { KeystoneSim } from "@effect-keystone/testing"
+import { beforeAll, describe, expect, it } from "@effect/vitest"
+import * as esbuild from "esbuild"
 import * as KeystoneSimNode from "@effect-keystone/testing/Node"
 import * as Effect from "effect/Effect"
 import { type ChildProcess, spawn } from "node:child_process"
@@ -16,7 +20,31 @@ import { uniquePrefix, useRedisUrl } from "./utils/redis.js"
 
 const here = Path.dirname(fileURLToPath(import.meta.url))
 const root = Path.resolve(here, "../../..")
-const worker = Path.join(here, "fixtures", "sessionWorker.ts")
+const workerSource = Path.join(here, "fixtures", "sessionWorker.ts")
+// inside the cache package, so that Node resolves the bundle's bare imports as the package's sources would
+const worker = Path.join(here, "..", "node_modules", ".cache", `sessionWorker-${process.pid}.mjs`)
+
+/** Bundles the worker: `@effect-keystone/*` and relative imports inlined from the sources, every other package external. */
+const bundleWorker = async () => {
+  await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: [workerSource],
+    outfile: worker,
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    tsconfig: Path.join(root, "tsconfig.json"),
+    logLevel: "silent",
+    plugins: [{
+      name: "external-packages",
+      setup(build) {
+        build.onResolve({ filter: /^[@a-z]/ }, (args) =>
+          args.path.startsWith("@effect-keystone/") ? undefined : { path: args.path, external: true })
+      }
+    }]
+  })
+}
 const WORKERS = 4
 const ISSUE = "POST /v3/auth/tokens"
 
@@ -32,8 +60,7 @@ interface Running {
 }
 
 const start = (args: ReadonlyArray<string>): Running => {
-  // cwd = the repo root, so tsx maps @effect-keystone/* to the sources (tsconfig paths)
-  const child = spawn(process.execPath, ["--import", "tsx", worker, ...args], {
+  const child = spawn(process.execPath, [worker, ...args], {
     cwd: root,
     stdio: ["pipe", "pipe", "pipe"]
   })
@@ -53,7 +80,8 @@ const start = (args: ReadonlyArray<string>): Running => {
       else reject(new Error(`worker exited with ${code}: ${err || out}`))
     })
   })
-  return { child, ready, done }
+  // a worker that dies before `ready` fails the race at once instead of leaving it to the timeout
+  return { child, ready: Promise.race([ready, done.then(() => {})]), done }
 }
 
 /** Starts the workers, lines them up, lets them go at once, collects their tokens. */
@@ -70,6 +98,10 @@ const race = (args: ReadonlyArray<string>) =>
   )
 
 describe("KeystoneSession across processes", () => {
+  beforeAll(async () => {
+    await bundleWorker()
+    return () => Fs.rmSync(worker, { force: true })
+  })
   const redisUrl = useRedisUrl()
 
   it.scopedLive("4 processes sharing a file store, empty cache: exactly one issue request", () =>

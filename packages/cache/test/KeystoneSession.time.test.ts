@@ -81,6 +81,38 @@ describe("KeystoneSession over time", () => {
       yield* Effect.supervised(run, supervisor)
     }), { timeout: 120_000 })
 
+  it.scoped("an idle session holds one fiber: after its first token, across a renewal, after invalidate, after a failed refresh", () =>
+    Effect.gen(function*() {
+      const supervisor = yield* Supervisor.track
+      // the fibers still running once every fiber that can finish has (a renewal's ends just after it answers)
+      const live = Effect.zipRight(Effect.repeatN(Effect.yieldNow(), 20), Effect.map(supervisor.value, (fibers) => fibers.length))
+      const run = Effect.gen(function*() {
+        const env = yield* makeEnv({ client: { retry: false } })
+        const session = yield* makeSession(env)
+        const first = yield* session.token
+        expect(yield* live).toBe(1)
+        // the sleeping fiber renews on its own, and sleeps again
+        yield* TestClock.adjust("55 minutes")
+        expect(yield* env.sim.count(ISSUE)).toBe(2)
+        const second = yield* session.token
+        expect(idOf(second)).not.toBe(idOf(first))
+        expect(yield* live).toBe(1)
+        // invalidated, it renews at once, with no token call
+        yield* session.invalidate(second)
+        yield* TestClock.adjust("1 second")
+        expect(yield* env.sim.count(ISSUE)).toBe(3)
+        expect(yield* live).toBe(1)
+        // a refresh that fails is retried in the background after its pause (seconds, not at the next refresh time)
+        yield* env.sim.inject(Fault.status(503, { route: ISSUE, count: 1 }))
+        expect((yield* Effect.flip(session.refresh))._tag).toBe("ServiceUnavailable")
+        expect(yield* env.sim.count(ISSUE)).toBe(4)
+        yield* TestClock.adjust("1 minute")
+        expect(yield* env.sim.count(ISSUE)).toBe(5)
+        expect(yield* live).toBe(1)
+      })
+      yield* Effect.supervised(run, supervisor)
+    }))
+
   it.scoped("Keystone down across the renewal point: old token served until expiry, then the typed error, then recovery", () =>
     Effect.gen(function*() {
       const env = yield* makeEnv()

@@ -7,7 +7,6 @@ import type * as FileSystem from "@effect/platform/FileSystem"
 import type * as Path from "@effect/platform/Path"
 import { TokenStore } from "@effect-keystone/cache"
 import * as FileTokenStore from "@effect-keystone/cache/FileTokenStore"
-import * as RedisTokenStore from "@effect-keystone/cache/RedisTokenStore"
 import * as Config from "effect/Config"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -41,7 +40,7 @@ export const defaultDirectory: Effect.Effect<string> = Effect.gen(function*() {
 
 /**
  * The store for `--cache`: memory (nothing kept across runs), a directory,
- * or Redis.
+ * or Redis (`RedisTokenStore` and ioredis imported only then).
  *
  * @since 0.1.0
  * @category layers
@@ -67,7 +66,11 @@ export const layer = (
       if (!/^rediss?:\/\//.test(target)) {
         return Layer.fail(new UsageError({ message: `--cache-url must be a redis:// or rediss:// URL for --cache redis` }))
       }
-      return RedisTokenStore.layer({ url: target })
+      // ioredis (some 60 modules) is loaded only when asked for: every other run starts without it
+      return Layer.unwrapEffect(
+        Effect.map(Effect.promise(() => import("@effect-keystone/cache/RedisTokenStore")), (RedisTokenStore) =>
+          RedisTokenStore.layer({ url: target }))
+      )
     }
   }
 }

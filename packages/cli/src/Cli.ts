@@ -68,7 +68,9 @@ export const footer: HelpDoc.HelpDoc = HelpDoc.blocks([
       ...Array<[Span.Span, HelpDoc.HelpDoc]>
     ]
   ),
-  HelpDoc.p("Errors print one line to stderr: what failed, Keystone's message and request id. --debug adds the full cause.")
+  HelpDoc.p(
+    "Errors print one line to stderr: what failed, Keystone's message and request id. --debug adds the full cause; --timing lists every HTTP call (method, URL, status, time) after the output."
+  )
 ])
 
 /**

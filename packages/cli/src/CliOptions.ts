@@ -1,6 +1,7 @@
 /**
  * The options every `keystone-token` command takes: `--os-*` overrides,
- * `--os-cloud`, the token cache and `--debug`; and the output options.
+ * `--os-cloud`, the token cache, `--debug` and `--timing`; and the output
+ * options.
  *
  * @since 0.1.0
  */
@@ -116,6 +117,19 @@ export const debug = Options.boolean("debug").pipe(
 )
 
 /**
+ * `--timing`: after the output, every HTTP call (method, URL with query
+ * values redacted, status, duration) on stderr.
+ *
+ * @since 0.4.0
+ * @category options
+ */
+export const timing = Options.boolean("timing").pipe(
+  Options.withDescription(
+    "after the output, print every HTTP call on stderr: method, URL (query values redacted), status and time, then the total"
+  )
+)
+
+/**
  * `-f table|json|value`.
  *
  * @since 0.1.0
@@ -145,4 +159,4 @@ export const columns = Options.text("column").pipe(
  * @since 0.1.0
  * @category options
  */
-export const common = { flags, cache, debug }
+export const common = { flags, cache, debug, timing }

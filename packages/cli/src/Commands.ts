@@ -22,12 +22,18 @@ import * as Fields from "./Fields.js"
 import * as Output from "./Output.js"
 import * as Report from "./Report.js"
 import * as Settings from "./Settings.js"
+import * as Timing from "./Timing.js"
 
 const print = (text: string) => (text === "" ? Effect.void : Console.log(text))
 
-/** Runs a handler with `--debug` applied and failures reported. */
-const handler = <A, E, R>(debug: boolean, effect: Effect.Effect<A, E, R>) =>
-  Report.handle(debug)(debug ? Logger.withMinimumLogLevel(effect, LogLevel.Debug) : effect)
+/** Runs a handler with `--debug` applied and failures reported; with `--timing`, its HTTP calls printed after. */
+const handler = <A, E, R>(
+  { debug, timing }: { readonly debug: boolean; readonly timing: boolean },
+  effect: Effect.Effect<A, E, R>
+) => {
+  const reported = Report.handle(debug)(debug ? Logger.withMinimumLogLevel(effect, LogLevel.Debug) : effect)
+  return timing ? Timing.around(reported) : reported
+}
 
 /** The requested columns, checked before anything is sent. */
 const requested = (available: ReadonlyArray<string>, columns: ReadonlyArray<string>) =>
@@ -71,9 +77,9 @@ const withClient = <A, E>(
 export const issue = Command.make(
   "issue",
   { ...CliOptions.common, format: CliOptions.format, columns: CliOptions.columns },
-  ({ cache, columns, debug, flags, format }) =>
+  ({ cache, columns, debug, flags, format, timing }) =>
     handler(
-      debug,
+      { debug, timing },
       Effect.gen(function*() {
         const chosen = yield* requested(Fields.tokenColumns, columns)
         const settings = yield* Settings.load(flags)
@@ -96,15 +102,16 @@ export const validate = Command.make(
   {
     flags: CliOptions.flags,
     debug: CliOptions.debug,
+    timing: CliOptions.timing,
     service,
     allowExpired,
     format: CliOptions.format,
     columns: CliOptions.columns,
     token: tokenArg
   },
-  ({ allowExpired, columns, debug, flags, format, service, token: subject }) =>
+  ({ allowExpired, columns, debug, flags, format, service, timing, token: subject }) =>
     handler(
-      debug,
+      { debug, timing },
       Effect.gen(function*() {
         const chosen = yield* requested(Fields.tokenColumns, columns)
         const { layer } = yield* subjectClient(flags, subject, service)
@@ -123,10 +130,10 @@ export const validate = Command.make(
  */
 export const check = Command.make(
   "check",
-  { flags: CliOptions.flags, debug: CliOptions.debug, service, allowExpired, token: tokenArg },
-  ({ allowExpired, debug, flags, service, token: subject }) =>
+  { flags: CliOptions.flags, debug: CliOptions.debug, timing: CliOptions.timing, service, allowExpired, token: tokenArg },
+  ({ allowExpired, debug, flags, service, timing, token: subject }) =>
     handler(
-      debug,
+      { debug, timing },
       Effect.gen(function*() {
         const { layer } = yield* subjectClient(flags, subject, service)
         const valid = yield* withClient(layer, (c) =>
@@ -149,9 +156,9 @@ export const check = Command.make(
 export const revoke = Command.make(
   "revoke",
   { ...CliOptions.common, service, token: tokenArg },
-  ({ cache, debug, flags, service, token: subject }) =>
+  ({ cache, debug, flags, service, timing, token: subject }) =>
     handler(
-      debug,
+      { debug, timing },
       Effect.gen(function*() {
         const { configured, layer, settings } = yield* subjectClient(flags, subject, service)
         yield* withClient(layer, (c) => c.revoke(subject))
@@ -169,9 +176,9 @@ export const revoke = Command.make(
 export const catalog = Command.make(
   "catalog",
   { ...CliOptions.common, format: CliOptions.format, columns: CliOptions.columns },
-  ({ cache, columns, debug, flags, format }) =>
+  ({ cache, columns, debug, flags, format, timing }) =>
     handler(
-      debug,
+      { debug, timing },
       Effect.gen(function*() {
         const chosen = yield* requested(Fields.catalogColumns, columns)
         const settings = yield* Settings.load(flags)
@@ -204,9 +211,9 @@ export const endpoint = Command.make(
     ),
     name: Options.text("name").pipe(Options.withDescription("the service name, e.g. nova"), Options.optional)
   },
-  ({ cache, debug, flags, iface, name, region, type }) =>
+  ({ cache, debug, flags, iface, name, region, timing, type }) =>
     handler(
-      debug,
+      { debug, timing },
       Effect.gen(function*() {
         if (type === "") return yield* Effect.fail(new UsageError({ message: "--type must not be empty" }))
         const settings = yield* Settings.load(flags)

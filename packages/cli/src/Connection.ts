@@ -8,15 +8,18 @@ import type * as FileSystem from "@effect/platform/FileSystem"
 import type * as Path from "@effect/platform/Path"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import { KeystoneSession, TokenStore } from "@effect-keystone/cache"
-import { type Auth, CallerToken, KeystoneClient, type OpenStackConfig } from "@effect-keystone/client"
+import { type Auth, CallerToken, type Credentials, KeystoneClient, type OpenStackConfig } from "@effect-keystone/client"
 import * as Tls from "@effect-keystone/client/Tls"
+import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Cache from "./Cache.js"
+import * as Timing from "./Timing.js"
 import type { CacheKind } from "./CliOptions.js"
 import type { UsageError } from "./CliError.js"
+import * as Report from "./Report.js"
 
 /**
  * Sent as `User-Agent`.
@@ -27,10 +30,45 @@ import type { UsageError } from "./CliError.js"
 export const userAgent = "keystone-token/0.1.0 (effect-keystone)"
 
 /**
+ * The device flow's prompt in a terminal: where to sign in and the code,
+ * on stderr, since stdout carries the command's output
+ * (`export OS_TOKEN=$(keystone-token issue -f value -c id)` still works).
+ *
+ * @since 0.4.0
+ * @category prompts
+ */
+export const devicePrompt = (prompt: Credentials.DevicePrompt): Effect.Effect<void> =>
+  Effect.gen(function*() {
+    yield* Console.error(
+      `${Report.prefix} to sign in, open ${prompt.verificationUri} and enter the code ${prompt.userCode} (it expires in ${prompt.expiresInSeconds} seconds)`
+    )
+    if (prompt.verificationUriComplete !== undefined) {
+      yield* Console.error(`${Report.prefix} or open ${prompt.verificationUriComplete}`)
+    }
+    yield* Console.error(`${Report.prefix} waiting for the sign-in...`)
+  })
+
+/**
+ * `auth` with `devicePrompt` for a device flow that has no prompt of its
+ * own (the library's default logs at Info, below what the CLI shows).
+ *
+ * @since 0.4.0
+ * @category prompts
+ */
+export const interactive = (auth: Auth.Auth): Auth.Auth => {
+  const credentials = auth.credentials
+  if (credentials._tag !== "OpenIdConnect") return auth
+  const flow = credentials.flow
+  if (flow._tag !== "DeviceAuthorization" || flow.onPrompt !== undefined) return auth
+  return { ...auth, credentials: { ...credentials, flow: { ...flow, onPrompt: devicePrompt } } }
+}
+
+/**
  * `KeystoneClient` (and its `HttpClient`) for these settings, over undici
  * with the settings' CA bundle, client certificate and `insecure` switch.
  * With `caller`, validate/check/revoke are sent as those credentials
- * (`CallerToken.layerIssued`).
+ * (`CallerToken.layerIssued`). Under `--timing` every call is recorded
+ * (`Timing.layer`).
  *
  * @since 0.1.0
  * @category layers
@@ -41,12 +79,12 @@ export const client = (
 ): Layer.Layer<KeystoneClient.KeystoneClient | HttpClient.HttpClient, Tls.TlsFileError> => {
   const plain = () =>
     KeystoneClient.layer({ authUrl: settings.authUrl, version: settings.version, headers: { "User-Agent": userAgent } })
-  const caller = options?.caller
+  const caller = options?.caller === undefined ? undefined : interactive(options.caller)
   // two client layers (not one value twice, which a layer build would share): one logs the caller in, one uses it
   const keystone = caller === undefined
     ? plain()
     : plain().pipe(Layer.provide(CallerToken.layerIssued(caller)), Layer.provide(plain()))
-  return keystone.pipe(Layer.provideMerge(Tls.layerUndici(settings.tls)))
+  return keystone.pipe(Layer.provideMerge(Timing.layer(Tls.layerUndici(settings.tls))))
 }
 
 /**
@@ -61,8 +99,9 @@ export interface CacheChoice {
 }
 
 /**
- * A `KeystoneSession` logging in with the settings' credentials, sharing
- * tokens through the chosen store, with the client it uses.
+ * A `KeystoneSession` logging in with the settings' credentials (a device
+ * flow prompting on stderr, see `interactive`), sharing tokens through the
+ * chosen store, with the client it uses.
  *
  * @since 0.1.0
  * @category layers
@@ -75,7 +114,7 @@ export const session = (
   Tls.TlsFileError | UsageError,
   FileSystem.FileSystem | Path.Path
 > =>
-  KeystoneSession.layer({ auth: settings.auth }).pipe(
+  KeystoneSession.layer({ auth: interactive(settings.auth) }).pipe(
     Layer.provideMerge(Layer.merge(client(settings), Cache.layer(cache.kind, cache.url)))
   )
 

@@ -29,3 +29,8 @@ export * as Output from "./Output.js"
  * @since 0.1.0
  */
 export * as Settings from "./Settings.js"
+
+/**
+ * @since 0.4.0
+ */
+export * as Timing from "./Timing.js"

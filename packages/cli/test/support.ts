@@ -8,6 +8,7 @@ import { KeystoneSim } from "@effect-keystone/testing"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
 import { execFile } from "node:child_process"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
@@ -66,17 +67,27 @@ export const demoEnv = (authUrl: string): Record<string, string> => ({
   OS_IDENTITY_API_VERSION: "3"
 })
 
-/** `keystone-token ...args` in this process, with `env` as its only environment. */
-export const run = (args: ReadonlyArray<string>, env: Record<string, string>) =>
+/**
+ * `keystone-token ...args` in this process, with `env` as its only
+ * environment, in a fiber of its own: its output so far (`out`, `err`) can
+ * be read while it runs; `result` waits for it to end.
+ */
+export const start = (args: ReadonlyArray<string>, env: Record<string, string>) =>
   Effect.gen(function*() {
     const { console, err, out } = yield* captureConsole
-    const code = yield* Cli.main(["node", "keystone-token", ...args]).pipe(
+    const fiber = yield* Cli.main(["node", "keystone-token", ...args]).pipe(
       Effect.withConsole(console),
       Effect.withConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(env)))),
-      Effect.provide(NodeContext.layer)
+      Effect.provide(NodeContext.layer),
+      Effect.fork
     )
-    return { code, stdout: out.join("\n"), stderr: err.join("\n") } satisfies Result as Result
+    const result = Effect.map(Fiber.join(fiber), (code): Result => ({ code, stdout: out.join("\n"), stderr: err.join("\n") }))
+    return { out, err, result }
   })
+
+/** `keystone-token ...args` in this process, with `env` as its only environment. */
+export const run = (args: ReadonlyArray<string>, env: Record<string, string>) =>
+  Effect.flatMap(start(args, env), (running) => running.result)
 
 /** The parent's environment without any OS_* variable, plus `env`. */
 export const childEnv = (env: Record<string, string>): Record<string, string> => {

@@ -30,3 +30,11 @@ export * as CallerToken from "./CallerToken.js"
  * @since 0.3.0
  */
 export * as Retry from "./Retry.js"
+/**
+ * @since 0.4.0
+ */
+export * as KeystoneMetrics from "./KeystoneMetrics.js"
+/**
+ * @since 0.4.0
+ */
+export * as TokenHeaders from "./TokenHeaders.js"

@@ -5,8 +5,9 @@
  * made, nothing lands on the caller's span, and the caller's own trace
  * context (if any) is what Keystone receives.
  */
-import { KeystoneClient } from "@effect-keystone/client"
+import { KeystoneClient, TokenHeaders } from "@effect-keystone/client"
 import { Fault, KeystoneSim } from "@effect-keystone/testing"
+import * as Headers from "@effect/platform/Headers"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import { describe, expect, it } from "@effect/vitest"
@@ -110,4 +111,27 @@ describe("spans", () => {
         expect(Exit.isSuccess(exit)).toBe(true)
         expect(spans.filter((s) => s.name.startsWith("KeystoneClient.") && s.sampled).map((s) => s.name)).toEqual([])
       })))
+})
+
+describe("TokenHeaders.redactInRecordedTraces", () => {
+  const redactedInside = TokenHeaders.redactInRecordedTraces(FiberRef.get(Headers.currentRedactedNames))
+  const tokenNames = (names: ReadonlyArray<string | RegExp>) => TokenHeaders.names.filter((n) => names.includes(n))
+
+  it.effect("with a tracer installed: the token headers are redacted inside, and only there", () =>
+    Effect.gen(function*() {
+      const { exit } = yield* recordSpans(Effect.gen(function*() {
+        expect(tokenNames(yield* redactedInside)).toEqual(TokenHeaders.names)
+        expect(tokenNames(yield* FiberRef.get(Headers.currentRedactedNames))).toEqual([])
+      }))
+      expect(Exit.isSuccess(exit)).toBe(true)
+    }))
+
+  it.effect("with the built-in tracer, or tracing disabled: nothing is changed", () =>
+    Effect.gen(function*() {
+      expect(tokenNames(yield* redactedInside)).toEqual([])
+      const { exit } = yield* recordSpans(Effect.gen(function*() {
+        expect(tokenNames(yield* Effect.withTracerEnabled(redactedInside, false))).toEqual([])
+      }))
+      expect(Exit.isSuccess(exit)).toBe(true)
+    }))
 })

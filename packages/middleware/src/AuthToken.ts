@@ -152,6 +152,24 @@ export interface AuthTokenService {
     header: (name: string) => string | undefined,
     options?: { readonly delayAuthDecision?: boolean | undefined }
   ) => Effect.Effect<Decision>
+  /**
+   * `decide`, synchronously, when the request's tokens were validated before
+   * (their answers remembered, positive or negative): no fiber, no Keystone
+   * request. `undefined` when one is not remembered: then run `decide`. The
+   * adapters try this first.
+   *
+   * @example
+   * ```ts
+   * const header = (name: string) => request.headers.get(name) ?? undefined
+   * const decision = auth.decideCached(header) ?? await runtime.runPromise(auth.decide(header))
+   * ```
+   *
+   * @since 0.4.0
+   */
+  readonly decideCached: (
+    header: (name: string) => string | undefined,
+    options?: { readonly delayAuthDecision?: boolean | undefined }
+  ) => Decision | undefined
   /** One token's principal (cached like a request's). */
   readonly validate: (
     token: Redacted.Redacted<string>,

@@ -8,22 +8,27 @@
 import * as HttpApiError from "@effect/platform/HttpApiError"
 import * as HttpApiMiddleware from "@effect/platform/HttpApiMiddleware"
 import * as HttpApiSecurity from "@effect/platform/HttpApiSecurity"
+import * as Headers from "@effect/platform/Headers"
 import type * as HttpApp from "@effect/platform/HttpApp"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import * as AuthToken from "./AuthToken.js"
+import * as Forward from "./internal/forward.js"
 
 const apply = (request: HttpServerRequest.HttpServerRequest, decision: AuthToken.Decision & { _tag: "Forward" }) => {
+  const remove = Forward.toRemove(decision)
+  const incoming = request.headers
   const headers: Record<string, string> = {}
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (!decision.remove.includes(name)) headers[name] = value
+  for (const name of Object.keys(incoming)) {
+    if (!remove.has(name)) headers[name] = incoming[name]!
   }
-  for (const [name, value] of Object.entries(decision.set)) headers[name.toLowerCase()] = value
-  return request.modify({ headers: headers as never })
+  for (const { lower, value } of Forward.toSet(decision)) headers[lower] = value
+  return request.modify({ headers: Headers.unsafeFromRecord(headers) })
 }
 
 const respond = (decision: AuthToken.Decision & { _tag: "Respond" }) =>
@@ -35,30 +40,37 @@ const respond = (decision: AuthToken.Decision & { _tag: "Respond" }) =>
 
 const run = <E, R>(
   app: HttpApp.Default<E, R>,
-  delayed: boolean
-): HttpApp.Default<E, R | AuthToken.AuthToken | HttpServerRequest.HttpServerRequest> =>
-  Effect.gen(function*() {
-    const auth = yield* AuthToken.AuthToken
-    const request = yield* HttpServerRequest.HttpServerRequest
-    const decision = yield* (delayed ? delayedDecide(auth) : strictDecide(auth))((name) => request.headers[name])
-    if (decision._tag === "Respond") return respond(decision)
-    const forwarded = Effect.provideService(
-      Effect.provideService(app, HttpServerRequest.HttpServerRequest, apply(request, decision)),
-      AuthToken.RequestStatus,
-      decision.status
-    )
+  delayAuthDecision: boolean
+): HttpApp.Default<E, R | AuthToken.AuthToken | HttpServerRequest.HttpServerRequest> => {
+  // whatever the service's delayAuthDecision says, these two decide for themselves
+  const options = { delayAuthDecision }
+  const forward = (request: HttpServerRequest.HttpServerRequest, decision: AuthToken.Decision) => {
+    if (decision._tag === "Respond") return Effect.succeed(respond(decision))
     const status = decision.status
-    return yield* (status._tag === "Confirmed"
-      ? Effect.provideService(forwarded, AuthToken.Identity, status.identity)
-      : forwarded)
-  })
-
-// whatever the service's delayAuthDecision says, these two decide for themselves
-const strictDecide = (auth: AuthToken.AuthTokenService) => (header: (name: string) => string | undefined) =>
-  auth.decide(header, { delayAuthDecision: false })
-
-const delayedDecide = (auth: AuthToken.AuthTokenService) => (header: (name: string) => string | undefined) =>
-  auth.decide(header, { delayAuthDecision: true })
+    // the request, its verdict and (when confirmed) the identity, provided in one step
+    return Effect.mapInputContext(app as HttpApp.Default<E>, (context: Context.Context<never>) => {
+      const provided = Context.add(
+        Context.add(context, HttpServerRequest.HttpServerRequest, apply(request, decision)),
+        AuthToken.RequestStatus,
+        status
+      )
+      return status._tag === "Confirmed" ? Context.add(provided, AuthToken.Identity, status.identity) : provided
+    })
+  }
+  return Effect.flatMap(
+    Effect.context<AuthToken.AuthToken | HttpServerRequest.HttpServerRequest>(),
+    (context) => {
+      const auth = Context.get(context, AuthToken.AuthToken)
+      const request = Context.get(context, HttpServerRequest.HttpServerRequest)
+      const header = (name: string) => request.headers[name]
+      // remembered tokens are decided without a Keystone round trip or another effect
+      const decision = auth.decideCached(header, options)
+      return decision !== undefined
+        ? forward(request, decision)
+        : Effect.flatMap(auth.decide(header, options), (decided) => forward(request, decided))
+    }
+  ) as never
+}
 
 /**
  * Validates every request before `app` runs: a missing or invalid token is

@@ -9,8 +9,11 @@ import type * as ManagedRuntime from "effect/ManagedRuntime"
 import type { IncomingMessage, ServerResponse } from "node:http"
 import * as AuthToken from "./AuthToken.js"
 import type * as Identities from "./Identity.js"
+import * as Forward from "./internal/forward.js"
 
-const statuses = new WeakMap<IncomingMessage, AuthToken.Status>()
+// the verdict rides on the request itself (a WeakMap entry per request cost more than the header edits)
+const statusKey: unique symbol = Symbol("@effect-keystone/middleware/Node/status")
+type Decided = IncomingMessage & { [statusKey]?: AuthToken.Status }
 
 /**
  * The verdict on a request the middleware forwarded.
@@ -18,7 +21,7 @@ const statuses = new WeakMap<IncomingMessage, AuthToken.Status>()
  * @since 0.1.0
  * @category accessors
  */
-export const status = (req: IncomingMessage): AuthToken.Status | undefined => statuses.get(req)
+export const status = (req: IncomingMessage): AuthToken.Status | undefined => (req as Decided)[statusKey]
 
 /**
  * The identity of a request the middleware forwarded, when confirmed.
@@ -27,7 +30,7 @@ export const status = (req: IncomingMessage): AuthToken.Status | undefined => st
  * @category accessors
  */
 export const identity = (req: IncomingMessage): Identities.Identity | undefined => {
-  const s = statuses.get(req)
+  const s = (req as Decided)[statusKey]
   return s?._tag === "Confirmed" ? s.identity : undefined
 }
 
@@ -52,34 +55,56 @@ const single = (value: string | ReadonlyArray<string> | undefined): string | und
  * app.get("/whoami", (req, res) => res.json(Identity.toJson(Node.identity(req)!)))
  * ```
  */
-export const middleware = <E>(runtime: ManagedRuntime.ManagedRuntime<AuthToken.AuthToken, E>) =>
-(req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void): void => {
-  const decide = Effect.flatMap(AuthToken.AuthToken, (auth) =>
-    Effect.map(auth.decide((name) => single(req.headers[name])), (decision) => ({ auth, decision })))
-  runtime.runPromise(decide).then(({ auth, decision }) => {
-    if (decision._tag === "Respond") {
-      res.writeHead(decision.status, decision.headers)
-      res.end(decision.body)
-      return
+export const middleware = <E>(runtime: ManagedRuntime.ManagedRuntime<AuthToken.AuthToken, E>) => {
+  let service: AuthToken.AuthTokenService | undefined
+  return (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void): void => {
+    const header = (name: string) => single(req.headers[name])
+    // remembered tokens are decided here, synchronously; the others in the runtime
+    const decision = service?.decideCached(header)
+    if (decision !== undefined) return apply(service!, decision, req, res, next)
+    runtime.runPromise(Effect.flatMap(AuthToken.AuthToken, (auth) => {
+      service = auth
+      return auth.decide(header)
+    })).then((decided) => apply(service!, decided, req, res, next), next)
+  }
+}
+
+const apply = (
+  auth: AuthToken.AuthTokenService,
+  decision: AuthToken.Decision,
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: (error?: unknown) => void
+): void => {
+  if (decision._tag === "Respond") {
+    res.writeHead(decision.status, decision.headers)
+    res.end(decision.body)
+    return
+  }
+  const remove = Forward.toRemove(decision)
+  const headers = req.headers
+  // one pass over the incoming headers (a few) rather than a delete per managed name (dozens)
+  for (const name of Object.keys(headers)) if (remove.has(name)) delete headers[name]
+  const raw = req.rawHeaders
+  let kept = 0
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    if (!remove.has(raw[i]!.toLowerCase())) {
+      raw[kept++] = raw[i]!
+      raw[kept++] = raw[i + 1]!
     }
-    const removed = new Set(decision.remove)
-    for (const name of decision.remove) delete req.headers[name]
-    const raw: Array<string> = []
-    for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
-      if (!removed.has(req.rawHeaders[i]!.toLowerCase())) raw.push(req.rawHeaders[i]!, req.rawHeaders[i + 1]!)
-    }
-    for (const [name, value] of Object.entries(decision.set)) {
-      req.headers[name.toLowerCase()] = value
-      raw.push(name, value)
-    }
-    req.rawHeaders.splice(0, req.rawHeaders.length, ...raw)
-    statuses.set(req, decision.status)
-    // keystonemiddleware adds WWW-Authenticate to any 401 from the app
-    const writeHead = res.writeHead
-    res.writeHead = function(this: ServerResponse, ...args: Parameters<typeof writeHead>) {
-      if (args[0] === 401 && !this.hasHeader("www-authenticate")) this.setHeader("www-authenticate", auth.wwwAuthenticate)
-      return writeHead.apply(this, args)
-    } as typeof writeHead
-    next()
-  }, next)
+  }
+  raw.length = kept
+  for (const { name, lower, value } of Forward.toSet(decision)) {
+    headers[lower] = value
+    raw.push(name, value)
+  }
+  const decided: Decided = req
+  decided[statusKey] = decision.status
+  // keystonemiddleware adds WWW-Authenticate to any 401 from the app
+  const writeHead = res.writeHead
+  res.writeHead = function(this: ServerResponse, ...args: Parameters<typeof writeHead>) {
+    if (args[0] === 401 && !this.hasHeader("www-authenticate")) this.setHeader("www-authenticate", auth.wwwAuthenticate)
+    return writeHead.apply(this, args)
+  } as typeof writeHead
+  next()
 }

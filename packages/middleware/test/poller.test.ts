@@ -20,7 +20,18 @@ const recording = (answers: Array<unknown>) => {
   return { urls, client }
 }
 
-const validator: Validator = { validate: () => Effect.die("unused"), dropCovered: Effect.succeed(0), dropAll: Effect.void }
+const unused = () => {
+  throw new Error("unused")
+}
+const validator: Validator = {
+  remembered: () => undefined,
+  use: unused,
+  labels: [],
+  validate: () => Effect.die("unused"),
+  dropCovered: Effect.succeed(0),
+  dropAll: Effect.void,
+  close: Effect.void
+}
 
 const since = (url: string) => new URL(url).searchParams.get("since")
 

@@ -23,6 +23,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import type * as Scope from "effect/Scope"
 import type * as Fault from "./Fault.js"
+import type * as Federation from "./Federation.js"
 import type { Seed } from "./Seed.js"
 import * as client from "./internal/client.js"
 import * as defaults from "./internal/defaultSeed.js"
@@ -148,6 +149,18 @@ export const AppCred = defaults.AppCred
 export const Trust = defaults.Trust
 
 /**
+ * Federation as `scripts/federation` sets up a real Keystone: the identity
+ * provider `testidp` with the protocol `openid`, its users shadowed in
+ * domain `idp-users`, where the group `cloud-users` holds `member` on
+ * project `fedproject`. Declare bearer tokens with `sim.federation` (see
+ * `Federation`).
+ *
+ * @since 0.4.0
+ * @category seed
+ */
+export const Federated = defaults.Federated
+
+/**
  * Every route key the simulator counts. Requests that match no route count
  * under `"<METHOD> <path>"`; requests to a catalog endpoint (not identity)
  * count under `"<METHOD> service:<type>"`.
@@ -203,6 +216,14 @@ export interface KeystoneSimService {
   readonly count: (route?: string) => Effect.Effect<number>
   readonly counts: Effect.Effect<Record<string, number>>
   readonly resetCounts: Effect.Effect<void>
+  /**
+   * Federated logins (`POST /v3/OS-FEDERATION/identity_providers/{idp}/
+   * protocols/{protocol}/auth`): the bearer tokens that log in and whom
+   * they map to. See `Federation`.
+   *
+   * @since 0.4.0
+   */
+  readonly federation: Federation.Federation
   /** Queues a fault; see `Fault`. */
   readonly inject: (fault: Fault.Fault) => Effect.Effect<void>
   readonly clearFaults: Effect.Effect<void>

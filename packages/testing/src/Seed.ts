@@ -57,6 +57,14 @@ export declare namespace Seed {
   export interface Role {
     readonly id: string
     readonly name: string
+    /**
+     * Keystone's `immutable` role option (bootstrap's admin, member and
+     * reader have it). Federated tokens show it: their roles are rendered
+     * whole (`domain_id`, `description`, `options`).
+     *
+     * @since 0.4.0
+     */
+    readonly immutable?: boolean
   }
   /**
    * Holding `priorRoleId` also grants `impliedRoleId` (Keystone's bootstrap
@@ -69,12 +77,33 @@ export declare namespace Seed {
     readonly impliedRoleId: string
   }
   /**
-   * A role on exactly one of a project, a domain or the system.
+   * A group of users (Keystone's `groups`). Federated users are members of
+   * the groups their identity names (see `Federation.Identity`); the
+   * group's role assignments apply to their tokens.
+   *
+   * @since 0.4.0
+   */
+  export interface Group {
+    readonly id: string
+    readonly name: string
+    readonly domainId: string
+  }
+  /**
+   * A role for a user or (since 0.4.0) a group, on exactly one of a project,
+   * a domain or the system.
    *
    * @since 0.1.0
    */
-  export interface Assignment {
-    readonly userId: string
+  export type Assignment = AssignedRole & (
+    | { readonly userId: string; readonly groupId?: never }
+    | { readonly groupId: string; readonly userId?: never }
+  )
+  /**
+   * The role of an assignment and where it holds.
+   *
+   * @since 0.4.0
+   */
+  export interface AssignedRole {
     readonly roleId: string
     readonly projectId?: string
     readonly domainId?: string
@@ -107,6 +136,20 @@ export declare namespace Seed {
     readonly projectId: string
     readonly roles: ReadonlyArray<string>
     readonly impersonation?: boolean
+  }
+  /**
+   * An identity provider Keystone trusts (`OS-FEDERATION`): its users are
+   * shadowed in `domainId` at their first login; `protocols` are the
+   * protocol ids registered for it (e.g. `["openid"]`). Which bearer tokens
+   * log in, and as whom, the test declares with `sim.federation`.
+   *
+   * @since 0.4.0
+   */
+  export interface IdentityProvider {
+    readonly id: string
+    readonly domainId: string
+    readonly protocols: ReadonlyArray<string>
+    readonly enabled?: boolean
   }
   /**
    * `url` may contain `$(project_id)s` or `$(tenant_id)s` (also in the
@@ -164,6 +207,10 @@ export interface Seed {
   readonly roles: ReadonlyArray<Seed.Role>
   readonly impliedRoles?: ReadonlyArray<Seed.ImpliedRole>
   readonly assignments: ReadonlyArray<Seed.Assignment>
+  /** @since 0.4.0 */
+  readonly groups?: ReadonlyArray<Seed.Group>
+  /** @since 0.4.0 */
+  readonly identityProviders?: ReadonlyArray<Seed.IdentityProvider>
   readonly applicationCredentials: ReadonlyArray<Seed.ApplicationCredential>
   readonly trusts?: ReadonlyArray<Seed.Trust>
   readonly catalog: ReadonlyArray<Seed.Service>

@@ -235,6 +235,19 @@ describe(`KeystoneSim answers like a real Keystone (${real.base})`, () => {
     it("an unsupported method: 401 with the methods offered", () =>
       agree(async (side) => shaped(await issue(side, { auth: { identity: { methods: ["kerberos"], kerberos: {} } } }))))
 
+    it("an application credential: unknown id 404, unknown name 401", () =>
+      agree(async (side) => [
+        exact(await issue(side, { auth: { identity: { methods: ["application_credential"], application_credential: { id: "nope", secret: "x" } } } })),
+        exact(await issue(side, {
+          auth: {
+            identity: {
+              methods: ["application_credential"],
+              application_credential: { name: "nope", secret: "x", user: { id: side.demo.id } }
+            }
+          }
+        }))
+      ]))
+
     it("token method with garbage: 404", () =>
       agree(async (side) => exact(await issue(side, { auth: { identity: { methods: ["token"], token: { id: "garbage" } } } }))))
   })

@@ -16,6 +16,7 @@ import * as Redacted from "effect/Redacted"
 import type * as TokenStore from "../TokenStore.js"
 import * as Envelope from "./envelope.js"
 import { TokenStoreEncryptionError, TokenStoreError } from "./storeErrors.js"
+import * as StoreMetrics from "./storeMetrics.js"
 
 const format = "ek1"
 const nonceBytes = 12
@@ -167,10 +168,10 @@ export const make = (
     }
     const { get, set } = Envelope.entries(sealed, annotations)
 
+    // counted as `encrypted`; `remove` and the lock are the backend's (and counted there)
     return {
       backend: store.backend,
-      get,
-      set,
+      ...StoreMetrics.entries("encrypted", { get, set }),
       remove: store.remove,
       withLock: store.withLock
     } satisfies TokenStore.TokenStoreService

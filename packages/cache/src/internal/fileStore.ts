@@ -28,6 +28,7 @@ import * as Envelope from "./envelope.js"
 import { describe, isReason } from "./fileErrors.js"
 import * as FileLock from "./fileLock.js"
 import * as SafeFile from "./safeFile.js"
+import * as StoreMetrics from "./storeMetrics.js"
 import { TokenStoreError } from "./storeErrors.js"
 import { sha256Hex } from "./storeKey.js"
 
@@ -211,5 +212,5 @@ export const make = (
     })
 
     const raw: TokenStore.RawEntries = { get: rawGet, set: rawSet }
-    return { backend: "file", ...Envelope.entries(raw, annotations), remove, withLock, raw } satisfies TokenStore.TokenStoreService
+    return StoreMetrics.instrument({ backend: "file", ...Envelope.entries(raw, annotations), remove, withLock, raw })
   })

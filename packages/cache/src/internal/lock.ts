@@ -12,6 +12,7 @@ import * as Either from "effect/Either"
 import * as Fiber from "effect/Fiber"
 import * as Option from "effect/Option"
 import * as Schedule from "effect/Schedule"
+import * as StoreMetrics from "./storeMetrics.js"
 
 /**
  * @since 0.1.0
@@ -70,6 +71,7 @@ const acquire = <H>(
     ).pipe(Effect.onInterrupt(() => Option.isSome(taken) ? driver.release(taken.value) : Effect.void))
     const result = yield* Effect.either(waited)
     if (Either.isRight(result)) return Option.some(result.right)
+    yield* StoreMetrics.lockFailed(driver.backend)
     if (result.left === busy) {
       const now = yield* Clock.currentTimeMillis
       yield* Effect.logWarning("TokenStore: gave up waiting for a lock, running without it").pipe(

@@ -21,6 +21,7 @@ import type * as TokenStore from "../TokenStore.js"
 import * as Envelope from "./envelope.js"
 import * as RedisLock from "./redisLock.js"
 import { TokenStoreError } from "./storeErrors.js"
+import * as StoreMetrics from "./storeMetrics.js"
 
 const ownedDefaults: Omit<RedisOptions, "replyMapping"> = {
   lazyConnect: true,
@@ -186,5 +187,5 @@ export const make = (
       waitTimeout: options.lockWaitTimeout ?? Duration.seconds(60)
     })
 
-    return { backend: "redis", get, set, remove, withLock, raw: { get: rawGet, set: rawSet } } satisfies TokenStore.TokenStoreService
+    return StoreMetrics.instrument({ backend: "redis", get, set, remove, withLock, raw: { get: rawGet, set: rawSet } })
   })

@@ -2,7 +2,8 @@
  * `KeystoneSession.make`, in named steps: the shared dependencies and the
  * state (one `SubscriptionRef`, see `sessionState.ts`), the renewal
  * (`sessionRenewal.ts`), the reads, the refused-token check, the refresher
- * (a reaction to every state change), the HTTP clients (`sessionHttp.ts`)
+ * (one sleeping fiber, replanned when a renewal ends or the token is
+ * invalidated), the HTTP clients (`sessionHttp.ts`)
  * and the close.
  *
  * @internal
@@ -10,11 +11,13 @@
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as KeystoneClient from "@effect-keystone/client/KeystoneClient"
 import type * as KeystoneError from "@effect-keystone/client/KeystoneError"
+import type * as KeystoneMetrics from "@effect-keystone/client/KeystoneMetrics"
 import { Catalog, type Token } from "@effect-keystone/schema"
 import * as Cache from "effect/Cache"
 import * as Cause from "effect/Cause"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as FiberHandle from "effect/FiberHandle"
 import * as LogLevel from "effect/LogLevel"
 import * as Predicate from "effect/Predicate"
 import * as Redacted from "effect/Redacted"
@@ -26,6 +29,7 @@ import * as TokenStore from "../TokenStore.js"
 import { type Entry, idOf } from "./sessionEntry.js"
 import * as SessionHttp from "./sessionHttp.js"
 import * as SessionLog from "./sessionLog.js"
+import * as SessionMetrics from "./sessionMetrics.js"
 import * as SessionOptions from "./sessionOptions.js"
 import * as SessionRenewal from "./sessionRenewal.js"
 import type { Deps, Renewal } from "./sessionRenewal.js"
@@ -59,7 +63,8 @@ const makeDeps = (
       clock: yield* Effect.clock,
       random: yield* Effect.random,
       settings: SessionOptions.resolve(options, client.authUrl),
-      annotations
+      annotations,
+      metrics: yield* SessionMetrics.make({ "keystone.store": store.backend })
     }
   })
 
@@ -125,11 +130,23 @@ const makeReads = (deps: Deps, renewal: Renewal): Reads => {
   return { token, tokenValidFor, refresh, endpoint, catalog }
 }
 
-const makeInvalidate = (deps: Deps) => (subject: Token.Token | Redacted.Redacted<string>): Effect.Effect<void> =>
+/**
+ * Drops `subject` (when it is the current token, that is counted under `reason`, and the refresher plans
+ * the renewal for now).
+ */
+const makeInvalidate = (deps: Deps, replan: Refresher["replan"], reason: KeystoneMetrics.InvalidationReason) =>
+(subject: Token.Token | Redacted.Redacted<string>): Effect.Effect<void> =>
   Effect.suspend(() => {
     const id = idOf(subject)
     return SubscriptionRef.modify(deps.state, (s): [boolean, State] => [s.entry?.id === id, SessionState.invalidated(s, id)]).pipe(
-      Effect.tap((dropped) => (dropped ? SessionLog.debug("KeystoneSession: token invalidated", deps.annotations) : Effect.void)),
+      Effect.tap((dropped) =>
+        dropped
+          ? Effect.zipRight(
+            replan,
+            Effect.zipRight(deps.metrics.invalidated(reason), SessionLog.debug("KeystoneSession: token invalidated", deps.annotations))
+          )
+          : Effect.void
+      ),
       Effect.zipRight(deps.stored.removeIf(id))
     )
   })
@@ -159,32 +176,38 @@ const makeIsDead = (deps: Deps) =>
       })
   )
 
-/** Two states the refresher plans alike (what login pacing and skew learning change does not matter to it). */
-const samePlan = (a: State, b: State): boolean =>
-  a.flight === b.flight && a.entry === b.entry && a.failures === b.failures && a.retryAt === b.retryAt
+interface Refresher {
+  /** Drops the sleeping fiber (if any) and plans again from the state as it is now. */
+  readonly replan: Effect.Effect<void>
+}
 
 /**
- * The background renewal: for every state, the next renewal is due at the
- * token's refresh time (now when there is none, at `retryAt` after a
- * failure); a newer state replaces the plan, and a flight in progress means
- * nothing to do until it lands.
+ * The background renewal: one fiber, sleeping until the next renewal is due
+ * (the token's refresh time; now when there is none; `retryAt` after a
+ * failure), then starting it. While a renewal is in flight there is none:
+ * the flight's end replans, and so does an invalidation, the only other
+ * change of plan; each replan replaces the sleeping fiber. So an idle
+ * session holds one fiber and one timer. The fibers run on the runtime the
+ * session was made in, not on whichever caller's fiber ended a flight.
  */
-const refresher = (deps: Deps, renewal: Renewal): Effect.Effect<void> => {
-  const next = (s: State): Effect.Effect<void> => {
-    if (s.flight !== undefined) return Effect.void
-    const at = deps.clock.unsafeCurrentTimeMillis()
-    const wakeAt = s.failures > 0 ? s.retryAt : s.entry === undefined ? at : s.entry.refreshAt
-    // whole milliseconds: a sub-millisecond sleep could round to no sleep at all
-    const pause = Math.ceil(wakeAt - at)
-    if (!Number.isFinite(pause)) return Effect.void
-    return Effect.zipRight(pause > 0 ? Effect.sleep(Duration.millis(pause)) : Effect.void, renewal.ensureFlight(false, 0))
-  }
-  return deps.state.changes.pipe(
-    Stream.changesWith(samePlan),
-    Stream.flatMap((s) => Stream.fromEffect(next(s)), { switch: true }),
-    Stream.runDrain
-  )
-}
+const makeRefresher = (
+  deps: Deps,
+  ensureFlight: Renewal["ensureFlight"]
+): Effect.Effect<Refresher, never, Scope.Scope> =>
+  Effect.gen(function*() {
+    const run = yield* FiberHandle.runtime(yield* FiberHandle.make<void>())()
+    const plan: Effect.Effect<void> = Effect.flatMap(SubscriptionRef.get(deps.state), (s) => {
+      if (s.flight !== undefined) return Effect.void
+      const at = deps.clock.unsafeCurrentTimeMillis()
+      const wakeAt = s.failures > 0 ? s.retryAt : s.entry === undefined ? at : s.entry.refreshAt
+      // whole milliseconds: a sub-millisecond sleep could round to no sleep at all
+      const pause = Math.ceil(wakeAt - at)
+      if (!Number.isFinite(pause)) return Effect.void
+      // awake, plan again: the state may have moved on meanwhile
+      return pause > 0 ? Effect.zipRight(Effect.sleep(Duration.millis(pause)), plan) : Effect.asVoid(ensureFlight(false, 0))
+    })
+    return { replan: Effect.sync(() => void run(Effect.interruptible(plan))) }
+  })
 
 /** Every token the session adopts from now on, never holding more than `changesCapacity` for a slow subscriber. */
 const changesOf = (deps: Deps): Stream.Stream<Token.Token> =>
@@ -241,13 +264,16 @@ export const make = (
   Effect.gen(function*() {
     const deps = yield* makeDeps(options)
     const baseHttp = yield* HttpClient.HttpClient
-    const renewal = SessionRenewal.make(deps)
+    // Before the refresher's fiber handle, so that on close the refresher stops first.
+    if (options.revokeOnClose === true) yield* revokeOnClose(deps)
+    const refresher = yield* makeRefresher(deps, (force, minRemaining) => renewal.ensureFlight(force, minRemaining))
+    const renewal = SessionRenewal.make(deps, refresher.replan)
     const reads = makeReads(deps, renewal)
-    const invalidate = makeInvalidate(deps)
+    const invalidate = makeInvalidate(deps, refresher.replan, "requested")
     const isDead = yield* makeIsDead(deps)
     const { annotations, settings } = deps
 
-    const own: SessionHttp.Credential<Token.Token> = { header: "x-auth-token", name: "X-Auth-Token", token: reads.token, invalidate }
+    const own: SessionHttp.Credential<Token.Token> = { header: "x-auth-token", name: "X-Auth-Token", token: reads.token, invalidate: makeInvalidate(deps, refresher.replan, "unauthorized") }
     const httpClient = SessionHttp.make(baseHttp, { guard: own, other: undefined, policy: settings.origins, isDead, annotations })
     const httpClientOnBehalfOf = (user: OnBehalfOf) =>
       Effect.sync(() =>
@@ -260,9 +286,7 @@ export const make = (
         })
       )
 
-    // Added before the refresher is forked, so it runs after the refresher stops.
-    if (options.revokeOnClose === true) yield* revokeOnClose(deps)
-    yield* Effect.forkIn(Effect.interruptible(refresher(deps, renewal)), deps.scope)
+    yield* refresher.replan
     if (settings.origins.invalid.length > 0) {
       yield* SessionLog.warning(
         `KeystoneSession: ${settings.origins.invalid.length} allowOrigins entries are not absolute http(s) URLs; they allow nothing`,

@@ -26,6 +26,7 @@ import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import type { KeystoneError } from "@effect-keystone/client"
+import * as TokenHeaders from "@effect-keystone/client/TokenHeaders"
 import type { Token } from "@effect-keystone/schema"
 import * as Arr from "effect/Array"
 import * as Context from "effect/Context"
@@ -73,6 +74,9 @@ const discard = (response: HttpClientResponse.HttpClientResponse) =>
   Effect.ignore(Effect.timeout(response.arrayBuffer, Duration.seconds(1)))
 
 /**
+ * The request as sent, with the token headers redacted in its span when
+ * one is recorded (`TokenHeaders.redactInRecordedTraces`).
+ *
  * A fetch-based client follows redirects itself by default, headers and all:
  * ask it not to (the 3xx comes back to the caller; a
  * `HttpClient.followRedirects` around the session's client sends each hop
@@ -91,6 +95,7 @@ const withoutRedirects = (
       if (init !== undefined && init.redirect === "manual") return effect
       return Effect.provideService(effect, FetchHttpClient.RequestInit, init === undefined ? manual : { ...init, redirect: "manual" })
     }).pipe(
+      TokenHeaders.redactInRecordedTraces,
       Effect.flatMap((response) => {
         // the same URL string is the same origin: parsed only when the client changed the URL
         if (response.request.url === sent.url) return Effect.succeed(response)

@@ -27,6 +27,7 @@ import * as Deadline from "./deadline.js"
 import * as SessionEntry from "./sessionEntry.js"
 import { type Entry, iso } from "./sessionEntry.js"
 import * as SessionLog from "./sessionLog.js"
+import type * as SessionMetrics from "./sessionMetrics.js"
 import type * as SessionOptions from "./sessionOptions.js"
 import * as SessionState from "./sessionState.js"
 import type { Flight, State } from "./sessionState.js"
@@ -46,6 +47,7 @@ export interface Deps {
   readonly random: Random.Random
   readonly settings: SessionOptions.Resolved
   readonly annotations: Record<string, unknown>
+  readonly metrics: SessionMetrics.SessionMetrics
 }
 
 /** @internal */
@@ -74,9 +76,9 @@ export const retryPause = (
     maxWithoutTokenMillis
   })
 
-/** @internal */
-export const make = (deps: Deps): Renewal => {
-  const { annotations, client, settings, state, stored } = deps
+/** `replan`: tells the refresher that a renewal has ended (see `session.ts`). @internal */
+export const make = (deps: Deps, replan: Effect.Effect<void>): Renewal => {
+  const { annotations, client, metrics, settings, state, stored } = deps
   const now = () => deps.clock.unsafeCurrentTimeMillis()
   const read = SubscriptionRef.get(state)
 
@@ -159,8 +161,12 @@ export const make = (deps: Deps): Renewal => {
 
   const succeeded = (flight: Flight, entry: Entry): Effect.Effect<void> =>
     Effect.flatMap(
-      SubscriptionRef.modify(state, (s): [number, State] => [s.failures, SessionState.committed(s, flight, entry, now())]),
-      (failuresBefore) => SessionLog.adopted(entry, failuresBefore, annotations)
+      SubscriptionRef.modify(state, (s): [[number, boolean], State] => [
+        [s.failures, s.entry !== undefined],
+        SessionState.committed(s, flight, entry, now())
+      ]),
+      ([failuresBefore, replaced]) =>
+        Effect.zipRight(metrics.adopted(entry, replaced), SessionLog.adopted(entry, failuresBefore, annotations))
     )
 
   const failed = (flight: Flight, cause: Cause.Cause<KeystoneError.KeystoneError>): Effect.Effect<void> => {
@@ -181,14 +187,14 @@ export const make = (deps: Deps): Renewal => {
             SessionState.failed(s, flight, error, at + Math.ceil(pauseMillis))
           ]
         }),
-        (failure) => SessionLog.renewalFailed(failure, annotations)
+        (failure) => Effect.zipRight(metrics.failed(error), SessionLog.renewalFailed(failure, annotations))
       ))
   }
 
   const settle = (flight: Flight, exit: Exit.Exit<Entry, KeystoneError.KeystoneError>): Effect.Effect<void> =>
     Effect.zipRight(
       Exit.match(exit, { onSuccess: (entry) => succeeded(flight, entry), onFailure: (cause) => failed(flight, cause) }),
-      Deferred.done(flight, exit)
+      Effect.zipRight(replan, Deferred.done(flight, exit))
     )
 
   // Uninterruptible: the flight is set and its fiber forked together. The fiber
@@ -206,7 +212,10 @@ export const make = (deps: Deps): Renewal => {
           started
             ? Effect.as(
               Effect.forkIn(
-                Effect.flatMap(Effect.exit(Effect.interruptible(acquire(force, minRemaining))), (exit) => settle(flight, exit)),
+                Effect.flatMap(
+                  Effect.exit(Effect.interruptible(metrics.renewal(acquire(force, minRemaining)))),
+                  (exit) => settle(flight, exit)
+                ),
                 deps.scope
               ),
               flight

@@ -2,8 +2,9 @@
  * Everything a `KeystoneSession` knows, as one immutable value held in one
  * `SubscriptionRef`: the current token, the renewal in flight, the failures,
  * what the session learned about its login. Every change is one of the
- * transitions below, and every change reaches the refresher and `changes`
- * through the reference's `changes` stream.
+ * transitions below, and every change reaches `changes` through the
+ * reference's `changes` stream (the refresher is told by the renewal and by
+ * `invalidate`, the only transitions that change its plan).
  *
  * @internal
  */

@@ -26,6 +26,7 @@ import * as CallerToken from "./callerToken.js"
 import * as Discovery from "./discovery.js"
 import * as Errors from "./errors.js"
 import type * as Http from "./http.js"
+import * as Metrics from "./metrics.js"
 import * as OAuth2 from "./oauth2.js"
 import type { Operations } from "./operations.js"
 import * as Retry from "./retry.js"
@@ -110,16 +111,20 @@ export const make = (options: Options): Effect.Effect<KeystoneClientService, nev
           ? Errors.invalidInput("belongsTo", "belongsTo must be a non-empty project id")
           : undefined)
 
+    const validateTimed = Metrics.trackSeconds(Metrics.withTags(Metrics.validationDuration, { operation: "validate" }))
     const validate = (subject: Subject, validateOptions?: ValidateOptions) =>
       withSubject("validate", "GET", subject, (ops, id) => {
         const refused = refuse(ops, "GET", validateOptions)
-        return refused !== undefined ? Effect.fail(refused) : caller.run(id, (c) => ops.validate(id, c, validateOptions))
+        return refused !== undefined
+          ? Effect.fail(refused)
+          : validateTimed(caller.run(id, (c) => ops.validate(id, c, validateOptions)))
       })
 
+    const checkTimed = Metrics.trackSeconds(Metrics.withTags(Metrics.validationDuration, { operation: "check" }))
     const check = (subject: Subject, checkOptions?: Pick<ValidateOptions, "allowExpired" | "belongsTo">) =>
       withSubject("check", "HEAD", subject, (ops, id) => {
         const refused = refuse(ops, "HEAD", checkOptions)
-        return refused !== undefined ? Effect.fail(refused) : caller.run(id, (c) => ops.check(id, c, checkOptions))
+        return refused !== undefined ? Effect.fail(refused) : checkTimed(caller.run(id, (c) => ops.check(id, c, checkOptions)))
       })
 
     const revoke = (subject: Subject) =>

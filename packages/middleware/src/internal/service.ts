@@ -12,9 +12,9 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type { AuthTokenService, Options } from "../AuthToken.js"
-import * as Headers from "../Headers.js"
 import * as Caller from "./caller.js"
 import * as Decide from "./decide.js"
+import * as Headers from "./headers.js"
 import * as Principals from "./principal.js"
 import * as Poller from "./poller.js"
 import * as Revocation from "./revocation.js"
@@ -52,6 +52,8 @@ export const make = (options: Options, store: TokenStore.TokenStoreService | und
       index,
       store === undefined ? undefined : SharedStore.make(store, client.authUrl, maxAgeMillis)
     )
+    // a request after the service's scope closed is never answered from memory
+    yield* Effect.addFinalizer(() => validator.close)
     const poller = yield* Poller.make(
       {
         everyMillis: pollEvery === false ? 0 : millis(pollEvery, "5 seconds"),
@@ -76,11 +78,12 @@ export const make = (options: Options, store: TokenStore.TokenStoreService | und
       catalog,
       wwwAuthenticate: Headers.wwwAuthenticate(options.wwwAuthenticateUri ?? client.authUrl)
     }
-    const authenticate = Decide.authenticate(validator, settings)
+    const decider = Decide.make(validator, settings)
 
     return {
-      authenticate,
-      decide: Decide.decide(validator, settings),
+      authenticate: decider.authenticate,
+      decide: decider.decide,
+      decideCached: decider.decideCached,
       validate: (token, validateOptions) =>
         Effect.map(
           Effect.suspend(() => validator.validate(Redacted.value(token), validateOptions?.allowExpired === true)),

@@ -1,30 +1,37 @@
 /**
- * Validated tokens, remembered: an LRU `Cache` (single flight per token: the
- * first request validates, the others wait for its answer), a positive entry
- * bounded by the token's expiry and `maxAge`, a rejection remembered for
- * `negativeMaxAge`, a failure of Keystone never. Optionally a shared
- * `TokenStore` behind it (see `sharedStore.ts`). Keys are SHA-256 hashes; the
- * id of a remembered token is its hash, never the token.
+ * Validated tokens, remembered: an LRU (`lru.ts`: single flight per token,
+ * the first request validates, the others wait for its answer), a positive
+ * entry bounded by the token's expiry and `maxAge`, a rejection remembered
+ * for `negativeMaxAge`, a failure of Keystone never. Optionally a shared
+ * `TokenStore` behind it (see `sharedStore.ts`). Keys are SHA-256 hashes;
+ * the id of a remembered token is its hash, never the token.
+ *
+ * A remembered validation is checked on every use (`answer`: the revocation
+ * index, the token's expiry, a v2.0 token's tenant) and counted once per use
+ * in `KeystoneMetrics.validations` (`hit`, `negative`, `revoked`; `miss` for
+ * the request that asked Keystone, `unavailable` when it could not answer).
+ * `remembered` finds an answer synchronously without counting it: the caller
+ * counts it with `use` once it is the request's answer, so a request that
+ * then goes to Keystone after all is not counted twice.
  *
  * @internal
  */
-import { sha256 as nobleSha256 } from "@noble/hashes/sha2.js"
-import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js"
 import type { KeystoneError } from "@effect-keystone/client"
+import * as KeystoneMetrics from "@effect-keystone/client/KeystoneMetrics"
 import { Token } from "@effect-keystone/schema"
-import * as Cache from "effect/Cache"
-import * as Clock from "effect/Clock"
 import * as DateTime from "effect/DateTime"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Equal from "effect/Equal"
-import * as Exit from "effect/Exit"
-import * as Hash from "effect/Hash"
+import * as Either from "effect/Either"
+import * as FiberRef from "effect/FiberRef"
+import type * as MetricLabel from "effect/MetricLabel"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Ref from "effect/Ref"
 import type { Validate } from "./caller.js"
+import { sha256Hex } from "./digest.js"
 import { KeystoneUnavailable, TokenRejected } from "./errors.js"
+import * as Lru from "./lru.js"
 import type * as Revocation from "./revocation.js"
 import type { SharedStore } from "./sharedStore.js"
 
@@ -37,34 +44,47 @@ export interface Settings {
   readonly retryAfterSeconds: number
 }
 
+/** Keystone's answer on a token, as remembered (the token's id replaced by its hash). */
 type Outcome =
   | { readonly _tag: "Valid"; readonly token: Token.Token; readonly untilMillis: number }
   | { readonly _tag: "Rejected"; readonly error: TokenRejected }
 
-/** The cache key: equal by hash and mode. The token id is handed to the lookup once, then dropped. */
-class Key implements Equal.Equal {
-  constructor(readonly hash: string, readonly allowExpired: boolean, private tokenId: string | undefined) {}
-  take(): string | undefined {
-    const id = this.tokenId
-    this.tokenId = undefined
-    return id
-  }
-  [Equal.symbol](that: unknown): boolean {
-    return that instanceof Key && that.hash === this.hash && that.allowExpired === this.allowExpired
-  }
-  [Hash.symbol](): number {
-    return Hash.cached(this, Hash.string(`${this.hash}|${this.allowExpired}`))
-  }
+/** A remembered answer on a token, as one request uses it. @internal */
+export interface Found {
+  readonly answer: Either.Either<Token.Token, TokenRejected>
+  /** How the use counts. */
+  readonly result: "hit" | "negative" | "revoked"
+  /** The cache key (a hash) the answer is remembered under. */
+  readonly key: string
 }
 
+/** A remembered answer, with what each use checks computed once (itself the `Found` of a plain use). */
+interface Remembered extends Found {
+  readonly result: "hit" | "negative"
+  /** The token's expiry (epoch millis); `Infinity` when it has none or was rejected. */
+  readonly expiresMillis: number
+  /** A v2.0 token without a tenant (keystonemiddleware refuses it). */
+  readonly noProject: boolean
+}
+
+const counters: Record<KeystoneMetrics.ValidationResult, ReturnType<typeof KeystoneMetrics.withTags<typeof KeystoneMetrics.validations>>> = {
+  hit: KeystoneMetrics.withTags(KeystoneMetrics.validations, { result: "hit" }),
+  miss: KeystoneMetrics.withTags(KeystoneMetrics.validations, { result: "miss" }),
+  negative: KeystoneMetrics.withTags(KeystoneMetrics.validations, { result: "negative" }),
+  revoked: KeystoneMetrics.withTags(KeystoneMetrics.validations, { result: "revoked" }),
+  unavailable: KeystoneMetrics.withTags(KeystoneMetrics.validations, { result: "unavailable" })
+}
+
+/** One count, with the metric labels of where it happened (a fiber's, or where the service was built). */
+const count = (result: KeystoneMetrics.ValidationResult, labels: ReadonlyArray<MetricLabel.MetricLabel>) =>
+  counters[result].unsafeUpdate(1, labels)
+
 /**
- * Lowercase hex SHA-256, computed synchronously (portable, no `node:crypto`):
- * WebCrypto's asynchronous digest cost a whole cached request's worth of
- * time per call (H's bench: ~230 µs under load).
+ * Lowercase hex SHA-256 (`digest.ts`), as an effect.
  *
  * @internal
  */
-export const sha256 = (text: string): Effect.Effect<string> => Effect.sync(() => bytesToHex(nobleSha256(utf8ToBytes(text))))
+export const sha256 = (text: string): Effect.Effect<string> => Effect.sync(() => sha256Hex(text))
 
 const rejected = (reason: TokenRejected["reason"], message: string): Outcome => ({
   _tag: "Rejected",
@@ -94,7 +114,16 @@ export const classify = (
 
 /** @internal */
 export interface Validator {
-  /** The token's (cached) validation; the token's id in the result is its hash. */
+  /**
+   * The remembered answer on a token, synchronously (no fiber, no Keystone),
+   * not counted yet; `undefined` when Keystone has to be asked: `validate` then.
+   */
+  readonly remembered: (tokenId: string, allowExpired: boolean) => Found | undefined
+  /** A remembered answer used: counted (with `labels`), and forgotten when revoked. */
+  readonly use: (found: Found, labels: ReadonlyArray<MetricLabel.MetricLabel>) => Either.Either<Token.Token, TokenRejected>
+  /** The metric labels where the validator was built: those of a use outside any fiber. */
+  readonly labels: ReadonlyArray<MetricLabel.MetricLabel>
+  /** The token's (cached, counted) validation; the token's id in the result is its hash. */
   readonly validate: (
     tokenId: string,
     allowExpired: boolean
@@ -102,9 +131,33 @@ export interface Validator {
   /** Drops every remembered validation the index covers. */
   readonly dropCovered: Effect.Effect<number>
   readonly dropAll: Effect.Effect<void>
+  /** Forgets everything and remembers nothing more (the service's scope closed). */
+  readonly close: Effect.Effect<void>
 }
 
-/** @internal */
+const remember = (key: string, outcome: Outcome): Remembered => {
+  if (outcome._tag === "Rejected") {
+    return { answer: Either.left(outcome.error), result: "negative", key, expiresMillis: Infinity, noProject: false }
+  }
+  const token = outcome.token
+  return {
+    answer: Either.right(token),
+    result: "hit",
+    key,
+    expiresMillis: Option.match(token.expiresAt, { onNone: () => Infinity, onSome: DateTime.toEpochMillis }),
+    noProject: token.version === "v2.0" && Token.projectId(token) === undefined
+  }
+}
+
+/** The key of a token's hash: a validation allowing expiry is remembered apart. */
+const keyOf = (hash: string, allowExpired: boolean) => allowExpired ? `${hash}+expired` : hash
+
+/**
+ * Builds the validator; after `close` it remembers nothing (every request
+ * goes through `validate`).
+ *
+ * @internal
+ */
 export const make = (
   settings: Settings,
   validate: Validate,
@@ -121,8 +174,13 @@ export const make = (
           ? Effect.void
           : Effect.logError(`AuthToken: cannot validate tokens (answering 503 until Keystone answers): ${e.message}`))
 
-    const fromKeystone = (key: Key, tokenId: string, now: number): Effect.Effect<Outcome, KeystoneUnavailable> =>
-      validate(Redacted.make(tokenId), { allowExpired: key.allowExpired, noCatalog: !settings.catalog }).pipe(
+    const fromKeystone = (
+      hash: string,
+      tokenId: string,
+      allowExpired: boolean,
+      now: number
+    ): Effect.Effect<Outcome, KeystoneUnavailable> =>
+      validate(Redacted.make(tokenId), { allowExpired, noCatalog: !settings.catalog }).pipe(
         Effect.map((token): Outcome => {
           const untilMillis = Option.match(token.expiresAt, {
             onNone: () => now + settings.maxAgeMillis,
@@ -130,7 +188,7 @@ export const make = (
           })
           return {
             _tag: "Valid",
-            token: new Token.Token({ ...token, id: Redacted.make(key.hash) }, { disableValidation: true }),
+            token: new Token.Token({ ...token, id: Redacted.make(hash) }, { disableValidation: true }),
             untilMillis
           }
         }),
@@ -138,81 +196,91 @@ export const make = (
         Effect.tapBoth({ onFailure: failed, onSuccess: () => answered })
       )
 
-    const lookup = (key: Key): Effect.Effect<Outcome, KeystoneUnavailable> =>
-      Effect.gen(function*() {
-        const tokenId = key.take()
-        // a later lookup for the same hash always comes with its own key; this guards the impossible
-        if (tokenId === undefined) return rejected("Missing", "No token.")
-        const now = yield* Clock.currentTimeMillis
-        if (shared !== undefined && !key.allowExpired) {
-          const found = yield* shared.get(key.hash, now)
-          if (Option.isSome(found)) return { _tag: "Valid", ...found.value } satisfies Outcome
-        }
-        const outcome = yield* fromKeystone(key, tokenId, now)
-        if (shared !== undefined && outcome._tag === "Valid" && !key.allowExpired) {
-          yield* shared.set(key.hash, outcome.token, now)
-        }
-        return outcome
-      })
-
     const clock = yield* Effect.clock
-    const cache = yield* Cache.makeWith({
-      capacity: settings.capacity,
-      lookup,
-      timeToLive: Exit.match({
-        onFailure: () => Duration.zero,
-        onSuccess: (outcome) =>
-          Duration.millis(
-            outcome._tag === "Rejected"
-              ? settings.negativeMaxAgeMillis
-              : Math.max(0, outcome.untilMillis - clock.unsafeCurrentTimeMillis())
-          )
-      })
-    })
+    const now = () => clock.unsafeCurrentTimeMillis()
 
-    const check = (key: Key, outcome: Outcome, now: number): Effect.Effect<Token.Token, TokenRejected> => {
-      if (outcome._tag === "Rejected") return Effect.fail(outcome.error)
-      const token = outcome.token
-      if (revocations.covers(token)) {
-        return Effect.zipRight(
-          cache.invalidate(key),
-          Effect.fail(new TokenRejected({ reason: "Revoked", message: "The token has been revoked." }))
-        )
-      }
-      if (!key.allowExpired && Token.isExpired(token, DateTime.unsafeMake(now))) {
-        return Effect.fail(new TokenRejected({ reason: "Expired", message: "The token has expired." }))
-      }
+    // the token id is in this lookup's closure only, while it runs
+    const lookup = (key: string, hash: string, tokenId: string, allowExpired: boolean) =>
+      Effect.gen(function*() {
+        const started = now()
+        let outcome: Outcome | undefined
+        if (shared !== undefined && !allowExpired) {
+          const found = yield* shared.get(hash, started)
+          if (Option.isSome(found)) outcome = { _tag: "Valid", ...found.value }
+        }
+        if (outcome === undefined) {
+          outcome = yield* fromKeystone(hash, tokenId, allowExpired, started)
+          if (shared !== undefined && outcome._tag === "Valid" && !allowExpired) {
+            yield* shared.set(hash, outcome.token, started)
+          }
+        }
+        return {
+          value: remember(key, outcome),
+          untilMillis: outcome._tag === "Valid" ? outcome.untilMillis : started + settings.negativeMaxAgeMillis
+        } satisfies Lru.Settled<Remembered>
+      })
+
+    const memory = Lru.make<Remembered, KeystoneUnavailable>(settings.capacity)
+    let closed = false
+
+    const labels = yield* FiberRef.get(FiberRef.currentMetricLabels)
+
+    // what a remembered answer says to this use
+    const answer = (entry: Remembered, allowExpired: boolean, at: number): Found => {
+      if (Either.isLeft(entry.answer)) return entry
+      const rejected = (result: Found["result"], reason: TokenRejected["reason"], message: string): Found => ({
+        answer: Either.left(new TokenRejected({ reason, message })),
+        result,
+        key: entry.key
+      })
+      if (revocations.covers(entry.answer.right)) return rejected("revoked", "Revoked", "The token has been revoked.")
+      if (!allowExpired && at >= entry.expiresMillis) return rejected("hit", "Expired", "The token has expired.")
       // keystonemiddleware: a v2.0 token must name its tenant
-      if (token.version === "v2.0" && Token.projectId(token) === undefined) {
-        return Effect.fail(new TokenRejected({ reason: "NoProject", message: "Unable to determine service tenancy." }))
-      }
-      return Effect.succeed(token)
+      if (entry.noProject) return rejected("hit", "NoProject", "Unable to determine service tenancy.")
+      return entry
     }
 
-    const validateCached = (tokenId: string, allowExpired: boolean) =>
-      Effect.gen(function*() {
-        const hash = yield* sha256(tokenId)
-        const key = new Key(hash, allowExpired, tokenId)
-        // uninterruptible: a caller that goes away must not cancel the validation others wait for
-        const outcome = yield* Effect.uninterruptible(cache.get(key)).pipe(
-          // a time-to-live of zero still holds within the same millisecond: a failure is never reused
-          Effect.tapError(() => cache.invalidate(key))
+    // `fresh`: this request's own lookup, a miss (unless a revocation event covers what Keystone said)
+    const use = (found: Found, useLabels: ReadonlyArray<MetricLabel.MetricLabel>, fresh = false) => {
+      count(fresh && found.result !== "revoked" ? "miss" : found.result, useLabels)
+      if (found.result === "revoked") memory.remove(found.key)
+      return found.answer
+    }
+
+    const remembered = (tokenId: string, allowExpired: boolean) => {
+      if (closed) return undefined
+      const at = now()
+      const entry = memory.get(keyOf(sha256Hex(tokenId), allowExpired), at)
+      return entry === undefined ? undefined : answer(entry, allowExpired, at)
+    }
+
+    const validateToken = (tokenId: string, allowExpired: boolean) =>
+      Effect.withFiberRuntime<Token.Token, TokenRejected | KeystoneUnavailable>((fiber) => {
+        const fiberLabels = fiber.getFiberRef(FiberRef.currentMetricLabels)
+        const hash = sha256Hex(tokenId)
+        const key = keyOf(hash, allowExpired)
+        const entry = closed ? undefined : memory.get(key, now())
+        if (entry !== undefined) return use(answer(entry, allowExpired, now()), fiberLabels)
+        return memory.resolve(key, lookup(key, hash, tokenId, allowExpired), now).pipe(
+          Effect.tapError(() => Effect.sync(() => count("unavailable", fiberLabels))),
+          Effect.flatMap((resolved) => use(answer(resolved.value, allowExpired, now()), fiberLabels, resolved.ran))
         )
-        const now = yield* Clock.currentTimeMillis
-        if (outcome._tag === "Valid" && outcome.untilMillis <= now) yield* cache.invalidate(key)
-        return yield* check(key, outcome, now)
       })
 
-    const dropCovered = Effect.gen(function*() {
-      let dropped = 0
-      for (const [key, outcome] of yield* cache.entries) {
-        if (outcome._tag === "Valid" && revocations.covers(outcome.token)) {
-          yield* cache.invalidate(key)
-          dropped++
-        }
-      }
-      return dropped
-    })
+    const dropCovered = Effect.sync(() =>
+      memory.removeWhere((entry) => Either.isRight(entry.answer) && revocations.covers(entry.answer.right))
+    )
 
-    return { validate: validateCached, dropCovered, dropAll: cache.invalidateAll } satisfies Validator
+    return {
+      remembered,
+      use,
+      labels,
+      validate: validateToken,
+      dropCovered,
+      dropAll: Effect.sync(() => memory.clear()),
+      close: Effect.sync(() => {
+        closed = true
+        memory.clear()
+      })
+    } satisfies Validator
   })

@@ -1,5 +1,7 @@
+import type * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import type { Directory } from "./directory.js"
+import type { Registry } from "./federation.js"
 import type { SimRequest, SimResponse } from "./http.js"
 import type { TokenRecord, TokenStore } from "./tokens.js"
 
@@ -15,10 +17,15 @@ export interface Ctx {
   readonly dir: Directory
   readonly tokens: TokenStore
   readonly settings: Settings
+  /** The bearer tokens federated logins accept (`sim.federation`). */
+  readonly federation: Registry
   readonly now: number
 }
 
 export type Handler = (req: SimRequest, ctx: Ctx) => SimResponse
+
+/** A handler that waits on something (a verifier, a digest). */
+export type EffectHandler = (req: SimRequest, ctx: Ctx) => Effect.Effect<SimResponse>
 
 /** A step that either goes on with `A` or stops with the response to send. */
 export type Step<A> = Either.Either<A, SimResponse>

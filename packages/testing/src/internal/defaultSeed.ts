@@ -2,20 +2,22 @@ import type { Seed } from "../KeystoneSim.js"
 
 export const Domains = {
   default: { id: "default", name: "Default" },
-  demo: { id: "75630e2922684bbeaa7cc2f12f83b3df", name: "demo-domain" }
+  demo: { id: "75630e2922684bbeaa7cc2f12f83b3df", name: "demo-domain" },
+  idp: { id: "177d7e9c0e6741b3bca9412e81ae5388", name: "idp-users" }
 } as const
 
 export const Projects = {
   admin: { id: "910d23834a464fc791f13a4f32ce9e92", name: "admin", domainId: Domains.default.id },
   demo: { id: "1a82709307eb49ca82a5a640ec1ba3c5", name: "demo", domainId: Domains.default.id },
   demo2: { id: "18f4f4a20a1a47979c27dde35cf892cd", name: "demo2", domainId: Domains.demo.id },
-  service: { id: "cce1a4a1b1f74b1394ec82b6dd598017", name: "service", domainId: Domains.default.id }
+  service: { id: "cce1a4a1b1f74b1394ec82b6dd598017", name: "service", domainId: Domains.default.id },
+  fed: { id: "109323492d3f4e77bad090eb2e3132a5", name: "fedproject", domainId: Domains.idp.id }
 } as const
 
 export const Roles = {
-  admin: { id: "136b334122a64bf1b9c48dfb7dc970ee", name: "admin" },
-  member: { id: "fd197512b7f441f187bd0726c239aa03", name: "member" },
-  reader: { id: "7c6477729a124e468eff2188458bedf2", name: "reader" },
+  admin: { id: "136b334122a64bf1b9c48dfb7dc970ee", name: "admin", immutable: true },
+  member: { id: "fd197512b7f441f187bd0726c239aa03", name: "member", immutable: true },
+  reader: { id: "7c6477729a124e468eff2188458bedf2", name: "reader", immutable: true },
   service: { id: "58f4ea3cd8054c1ab8186b3e127c691f", name: "service" }
 } as const
 
@@ -95,6 +97,18 @@ export const Trust = {
   impersonation: false
 } as const
 
+export const Federated = {
+  identityProvider: "testidp",
+  protocol: "openid",
+  domainId: Domains.idp.id,
+  domainName: Domains.idp.name,
+  groupId: "d89faf18c1a04db49db36146ae3ae6e3",
+  groupName: "cloud-users",
+  projectId: Projects.fed.id,
+  projectName: Projects.fed.name,
+  roleName: Roles.member.name
+} as const
+
 type Interface = Seed.Endpoint["interface"]
 
 const endpoints = (
@@ -150,7 +164,7 @@ export const catalog: ReadonlyArray<Seed.Service> = [
 ]
 
 export const seed: Seed = {
-  domains: [Domains.default, Domains.demo],
+  domains: [Domains.default, Domains.demo, Domains.idp],
   projects: Object.values(Projects),
   roles: Object.values(Roles),
   impliedRoles: [
@@ -190,8 +204,11 @@ export const seed: Seed = {
     { userId: Demo2.userId, roleId: Roles.member.id, projectId: Projects.demo2.id },
     { userId: Service.userId, roleId: Roles.service.id, projectId: Projects.service.id },
     { userId: Mfa.userId, roleId: Roles.member.id, projectId: Projects.demo.id },
-    { userId: Disabled.userId, roleId: Roles.member.id, projectId: Projects.demo.id }
+    { userId: Disabled.userId, roleId: Roles.member.id, projectId: Projects.demo.id },
+    { groupId: Federated.groupId, roleId: Roles.member.id, projectId: Federated.projectId }
   ],
+  groups: [{ id: Federated.groupId, name: Federated.groupName, domainId: Federated.domainId }],
+  identityProviders: [{ id: Federated.identityProvider, domainId: Federated.domainId, protocols: [Federated.protocol] }],
   applicationCredentials: [
     { id: AppCred.id, name: AppCred.name, userId: AppCred.userId, secret: AppCred.secret, projectId: AppCred.projectId }
   ],

@@ -54,9 +54,13 @@ export const make = (seed: Seed) => {
   const projects = byId(seed.projects)
   const users = byId(seed.users)
   const roles = byId(seed.roles)
+  const groups = byId(seed.groups ?? [])
+  const identityProviders = byId(seed.identityProviders ?? [])
   const appCreds = byId(seed.applicationCredentials)
   const trusts = byId(seed.trusts ?? [])
   const implied = seed.impliedRoles ?? []
+  // federated logins add users, projects and assignments (see federation.ts)
+  const assignments: Array<Seed.Assignment> = [...seed.assignments]
 
   const domainByRef = (ref: Ref): Seed.Domain | undefined => {
     if (!isRecord(ref)) return undefined
@@ -72,10 +76,10 @@ export const make = (seed: Seed) => {
   const projectEnabled = (project: Seed.Project) => project.enabled !== false && domainEnabled(project.domainId)
 
   const userByName = (name: string, domainId: string) =>
-    seed.users.find((u) => u.name === name && u.domainId === domainId)
+    [...users.values()].find((u) => u.name === name && u.domainId === domainId)
 
   const projectByName = (name: string, domainId: string) =>
-    seed.projects.find((p) => p.name === name && p.domainId === domainId)
+    [...projects.values()].find((p) => p.name === name && p.domainId === domainId)
 
   /** Ids or names, in order, unknown ones dropped. */
   const rolesByRefs = (refs: ReadonlyArray<string>): Array<Seed.Role> =>
@@ -83,6 +87,12 @@ export const make = (seed: Seed) => {
       const role = roles.get(r) ?? seed.roles.find((x) => x.name === r)
       return role === undefined ? [] : [role]
     })
+
+  /** A group by id, else by name (in `domainId` first). */
+  const groupByRef = (ref: string, domainId: string): Seed.Group | undefined => {
+    const named = [...groups.values()].filter((g) => g.name === ref)
+    return groups.get(ref) ?? named.find((g) => g.domainId === domainId) ?? named[0]
+  }
 
   const withImplied = (direct: ReadonlyArray<string>): Array<Seed.Role> => {
     const ids = [...new Set(direct)]
@@ -101,9 +111,26 @@ export const make = (seed: Seed) => {
       ? a.domainId === target.domainId
       : a.system === true
 
-  /** The user's effective roles on a target, implied roles included. */
-  const rolesOn = (userId: string, target: Target): Array<Seed.Role> =>
-    withImplied(seed.assignments.filter((a) => a.userId === userId && matches(a, target)).map((a) => a.roleId))
+  /** The user's assignments and those of the groups (a federated token's), in order. */
+  const assignmentsOf = (userId: string, groupIds: ReadonlyArray<string> = []) =>
+    assignments.filter((a) => a.userId === userId || (a.groupId !== undefined && groupIds.includes(a.groupId)))
+
+  /** The user's effective roles on a target (with those of `groupIds`), implied roles included. */
+  const rolesOn = (userId: string, target: Target, groupIds?: ReadonlyArray<string>): Array<Seed.Role> =>
+    withImplied(assignmentsOf(userId, groupIds).filter((a) => matches(a, target)).map((a) => a.roleId))
+
+  /** Adds or replaces a user (a federated user's shadow). */
+  const shadow = (user: Seed.User) => void users.set(user.id, user)
+
+  const addProject = (project: Seed.Project) => void projects.set(project.id, project)
+
+  /** Grants a role, once. */
+  const assign = (a: Seed.Assignment) => {
+    const same = (b: Seed.Assignment) =>
+      b.userId === a.userId && b.groupId === a.groupId && b.roleId === a.roleId && b.projectId === a.projectId &&
+      b.domainId === a.domainId && b.system === a.system
+    if (!assignments.some(same)) assignments.push(a)
+  }
 
   const render = (url: string, projectId: string | undefined): string | undefined =>
     url.search(placeholder) === -1 ? url : projectId === undefined ? undefined : url.replace(placeholder, projectId)
@@ -167,6 +194,14 @@ export const make = (seed: Seed) => {
     role: (id: string) => roles.get(id),
     rolesByRefs,
     rolesOn,
+    assignmentsOf,
+    groupByRef,
+    identityProvider: (id: string) => identityProviders.get(id),
+    /** Every protocol id some identity provider has. */
+    protocols: () => [...new Set([...identityProviders.values()].flatMap((idp) => idp.protocols))],
+    shadow,
+    addProject,
+    assign,
     appCred: (id: string) => appCreds.get(id),
     appCredByName: (name: string, userId: string) =>
       seed.applicationCredentials.find((c) => c.name === name && c.userId === userId),

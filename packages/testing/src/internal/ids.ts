@@ -22,3 +22,6 @@ export const receiptId = (): string => `gAAAAAB${base64url(randomBytes(48))}`
 
 /** `x-openstack-request-id`. */
 export const requestId = (): string => `req-${globalThis.crypto.randomUUID()}`
+
+/** Keystone's resource ids: a uuid4 in hex, without dashes. */
+export const hexId = (): string => globalThis.crypto.randomUUID().replace(/-/g, "")

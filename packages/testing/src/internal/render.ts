@@ -15,11 +15,32 @@ const userRef = (dir: Directory, userId: string) => {
   return { domain: { id: domain.id, name: domain.name }, id: user.id, name: user.name }
 }
 
+/** A federated token's roles are Keystone's whole role references. */
 const roles = (dir: Directory, t: TokenRecord) =>
   t.roleIds.flatMap((id) => {
     const role = dir.role(id)
-    return role === undefined ? [] : [{ id: role.id, name: role.name }]
+    if (role === undefined) return []
+    return t.federation === undefined ? [{ id: role.id, name: role.name }] : [{
+      id: role.id,
+      name: role.name,
+      domain_id: null,
+      description: null,
+      options: role.immutable === true ? { immutable: true } : {}
+    }]
   })
+
+/** The token's user: a federated one says where it came from, and has no password. */
+const tokenUser = (dir: Directory, t: TokenRecord) => {
+  const f = t.federation
+  return f === undefined ? { ...userRef(dir, t.userId), password_expires_at: null } : {
+    ...userRef(dir, t.userId),
+    "OS-FEDERATION": {
+      groups: f.groupIds.map((id) => ({ id })),
+      identity_provider: { id: f.identityProviderId },
+      protocol: { id: f.protocolId }
+    }
+  }
+}
 
 const projectRef = (dir: Directory, projectId: string) => {
   const project = dir.project(projectId)!
@@ -31,7 +52,7 @@ const projectRef = (dir: Directory, projectId: string) => {
 export const v3Token = (dir: Directory, t: TokenRecord, includeCatalog: boolean) => {
   const token: Record<string, unknown> = {
     methods: t.methods,
-    user: { ...userRef(dir, t.userId), password_expires_at: null },
+    user: tokenUser(dir, t),
     audit_ids: t.auditIds,
     expires_at: timestamp(t.expiresAt),
     issued_at: timestamp(t.issuedAt)

@@ -9,16 +9,21 @@ import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Effect from "effect/Effect"
 import type { Seed } from "../KeystoneSim.js"
-import type { Handler } from "./context.js"
+import type { EffectHandler, Handler } from "./context.js"
 import * as exchange from "./exchange.js"
+import * as federation from "./federation.js"
 import * as http from "./http.js"
+import * as oauth2 from "./oauth2.js"
 import * as services from "./services.js"
 import * as v2 from "./v2.js"
 import * as v3 from "./v3.js"
 import * as v3Lists from "./v3Lists.js"
 import * as versions from "./versions.js"
 
-type Methods = Partial<Record<"GET" | "POST" | "DELETE", (id: string) => Handler>>
+/** The path's parameters by name (`{idp}` in a template is `params.idp`). */
+type Params = Readonly<Record<string, string>>
+
+type Methods = Partial<Record<"GET" | "POST" | "PUT" | "PATCH" | "DELETE", (params: Params) => Handler | EffectHandler>>
 
 interface Entry {
   readonly template: string
@@ -34,7 +39,9 @@ const entry = (template: string, methods: Methods, version?: versions.ApiVersion
 
 const always = (handler: Handler) => () => handler
 
-/** Add a route here: a path (`{id}` for the one parameter), its handlers, the API version it belongs to. */
+const federatedLogin = ({ idp, protocol }: Params) => federation.login(idp!, protocol!)
+
+/** Add a route here: a path (`{name}` for a parameter), its handlers, the API version it belongs to. */
 const table = (enabled: ReadonlyArray<versions.ApiVersion>): ReadonlyArray<Entry> => [
   entry("/", { GET: always(versions.root(enabled)) }),
   entry("/v3", { GET: always(versions.showV3) }, "v3"),
@@ -44,10 +51,22 @@ const table = (enabled: ReadonlyArray<versions.ApiVersion>): ReadonlyArray<Entry
   entry("/v3/auth/domains", { GET: always(v3Lists.domains) }, "v3"),
   entry("/v3/auth/system", { GET: always(v3Lists.system) }, "v3"),
   entry("/v3/OS-REVOKE/events", { GET: always(v3Lists.revokeEvents) }, "v3"),
+  entry(
+    "/v3/OS-FEDERATION/identity_providers/{idp}/protocols/{protocol}/auth",
+    { GET: federatedLogin, POST: federatedLogin },
+    "v3"
+  ),
+  entry("/v3/OS-OAUTH2/token", {
+    POST: always(oauth2.token),
+    GET: always(oauth2.methodNotAllowed),
+    PUT: always(oauth2.methodNotAllowed),
+    PATCH: always(oauth2.methodNotAllowed),
+    DELETE: always(oauth2.methodNotAllowed)
+  }, "v3"),
   entry("/v2.0", { GET: always(versions.showV2) }, "v2.0"),
   entry("/v2.0/tokens", { POST: always(v2.issue) }, "v2.0"),
-  entry("/v2.0/tokens/{id}", { GET: v2.validate, DELETE: v2.revoke }, "v2.0"),
-  entry("/v2.0/tokens/{id}/endpoints", { GET: v2.endpoints }, "v2.0")
+  entry("/v2.0/tokens/{id}", { GET: ({ id }) => v2.validate(id!), DELETE: ({ id }) => v2.revoke(id!) }, "v2.0"),
+  entry("/v2.0/tokens/{id}/endpoints", { GET: ({ id }) => v2.endpoints(id!) }, "v2.0")
 ]
 
 /** Every route key, HEAD included wherever GET is. */
@@ -58,7 +77,7 @@ export const routeKeys: ReadonlyArray<string> = table(["v3", "v2.0"]).flatMap((e
 /** Counts, faults and the answer of one request, given its route key and handler (see `sim.ts`). */
 export type Respond = (
   key: string,
-  handler: Handler
+  handler: Handler | EffectHandler
 ) => Effect.Effect<HttpServerResponse.HttpServerResponse, never, HttpServerRequest.HttpServerRequest>
 
 /** The methods a path is registered for; one without a handler answers 405 (OPTIONS: Flask's automatic answer). HEAD falls back to GET in the router. */
@@ -67,20 +86,21 @@ const registered = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const
 const allowed = (e: Entry) =>
   ["OPTIONS", ...Object.keys(e.methods).flatMap((m) => (m === "GET" ? ["GET", "HEAD"] : [m]))].join(", ")
 
-const handlerFor = (e: Entry, enabled: ReadonlyArray<versions.ApiVersion>, method: string, id: string): Handler => {
+const handlerFor = (e: Entry, enabled: ReadonlyArray<versions.ApiVersion>, method: string, params: Params): Handler | EffectHandler => {
   if (e.version !== undefined && !enabled.includes(e.version)) return () => http.notFoundPage()
   const handler = e.methods[(method === "HEAD" ? "GET" : method) as keyof Methods]
-  if (handler !== undefined) return handler(id)
+  if (handler !== undefined) return handler(params)
   return () => (method === "OPTIONS" ? http.options(allowed(e)) : http.methodNotAllowed(allowed(e)))
 }
 
 const routesOf = (e: Entry, enabled: ReadonlyArray<versions.ApiVersion>, respond: Respond) => {
   const handle = Effect.gen(function*() {
     const { method } = yield* HttpServerRequest.HttpServerRequest
-    const { id } = yield* HttpLayerRouter.params
-    return yield* respond(`${method} ${e.template}`, handlerFor(e, enabled, method, id ?? ""))
+    const params = yield* HttpLayerRouter.params
+    const given = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, v ?? ""]))
+    return yield* respond(`${method} ${e.template}`, handlerFor(e, enabled, method, given))
   })
-  const path = e.template.replace("{id}", ":id") as HttpLayerRouter.PathInput
+  const path = e.template.replace(/\{(\w+)\}/g, ":$1") as HttpLayerRouter.PathInput
   return registered.map((method) => HttpLayerRouter.route(method, path, handle))
 }
 

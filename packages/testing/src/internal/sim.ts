@@ -12,8 +12,9 @@ import * as client from "./client.js"
 import type { Ctx, Settings } from "./context.js"
 import * as defaults from "./defaultSeed.js"
 import * as directory from "./directory.js"
-import * as faults from "./faults.js"
 import * as exchange from "./exchange.js"
+import * as faults from "./faults.js"
+import * as federation from "./federation.js"
 import type { SimRequest, SimResponse } from "./http.js"
 import * as ids from "./ids.js"
 import * as router from "./router.js"
@@ -49,6 +50,7 @@ export const make = (partial: Partial<Seed> | undefined, baseUrl: string): Effec
     const dir = directory.make(seed)
     const tokens = tokenStore.make()
     const queue = faults.make()
+    const federated = federation.makeRegistry()
     const settings: Settings = {
       tokenLifetimeMillis: Duration.toMillis(seed.tokenLifetime),
       allowExpiredWindowMillis: Duration.toMillis(seed.allowExpiredWindow ?? "48 hours"),
@@ -74,8 +76,9 @@ export const make = (partial: Partial<Seed> | undefined, baseUrl: string): Effec
           case "Malformed":
             if (fault.kind === "html") return exchange.serverResponse(bare(req, faults.html(fault)))
         }
-        const ctx: Ctx = { baseUrl, dir, tokens, settings, now: yield* Clock.currentTimeMillis }
-        const res = handler(req, ctx)
+        const ctx: Ctx = { baseUrl, dir, tokens, settings, federation: federated, now: yield* Clock.currentTimeMillis }
+        const answer = handler(req, ctx)
+        const res = Effect.isEffect(answer) ? yield* answer : answer
         return exchange.serverResponse(finish(
           req,
           fault?._tag === "Malformed" || fault?._tag === "MissingSubjectToken" ? faults.spoil(fault, res) : res
@@ -95,6 +98,7 @@ export const make = (partial: Partial<Seed> | undefined, baseUrl: string): Effec
         Effect.sync(() => key === undefined ? [...counts.values()].reduce((a, b) => a + b, 0) : counts.get(key) ?? 0),
       counts: Effect.sync(() => Object.fromEntries(counts)),
       resetCounts: Effect.sync(() => counts.clear()),
+      federation: federated.service,
       inject: (fault: Fault.Fault) => Effect.sync(() => queue.inject(fault)),
       clearFaults: Effect.sync(() => queue.clear()),
       revokeAll: Effect.map(Clock.currentTimeMillis, (now) => tokens.revokeAll(now)),

@@ -22,6 +22,14 @@ export interface TokenRecord {
   readonly auditIds: ReadonlyArray<string>
   readonly applicationCredentialId?: string
   readonly trustId?: string
+  /** A federated login's: where it came from and the groups it was mapped to. */
+  readonly federation?: FederatedLogin
+}
+
+export interface FederatedLogin {
+  readonly identityProviderId: string
+  readonly protocolId: string
+  readonly groupIds: ReadonlyArray<string>
 }
 
 export type Lookup =

@@ -12,13 +12,9 @@ import * as ids from "./ids.js"
 import * as render from "./render.js"
 import type { TokenRecord, TokenScope } from "./tokens.js"
 import { wholeSeconds } from "./tokens.js"
+import type { Authenticated } from "./v3Methods.js"
+import { methods, schemaError, subject, unauthorized } from "./v3Methods.js"
 
-const unauthorized = (ctx: Ctx) => stop(http.viewError(ctx.baseUrl, 401))
-
-const schemaError = (ctx: Ctx, field: string, detail: string) =>
-  stop(http.viewError(ctx.baseUrl, 400, `Invalid input for field '${field}': ${detail}`))
-
-const notFound = (ctx: Ctx, message: string) => stop(http.viewError(ctx.baseUrl, 404, message))
 /** Python's `repr` of a JSON value (as jsonschema quotes it). */
 const repr = (u: unknown): string => (typeof u === "string" ? `'${u}'` : JSON.stringify(u))
 
@@ -31,18 +27,6 @@ export const caller = (req: { readonly headers: Readonly<Record<string, string>>
   const id = req.headers["x-auth-token"]
   const found = id === undefined || id === "" ? undefined : ctx.tokens.lookup(id, ctx.now)
   return found?._tag === "Valid" ? ok(found.token) : unauthorized(ctx)
-}
-
-const subject = (ctx: Ctx, id: string, allowExpired: boolean): Step<TokenRecord> => {
-  const found = ctx.tokens.lookup(id, ctx.now, allowExpired ? ctx.settings.allowExpiredWindowMillis : 0)
-  switch (found._tag) {
-    case "Valid":
-      return ok(found.token)
-    case "Unknown":
-      return notFound(ctx, "Could not recognize Fernet token")
-    default:
-      return notFound(ctx, "Failed to validate token")
-  }
 }
 
 const privileged = (ctx: Ctx, who: TokenRecord) => {
@@ -67,89 +51,6 @@ const target = (req: SimRequest, ctx: Ctx, who: TokenRecord, action: string, all
     if (who.userId !== token.userId && !privileged(ctx, who)) return yield* stop(forbidden)
     return token
   })
-
-// ---------------------------------------------------------------------------
-// authentication methods
-// ---------------------------------------------------------------------------
-
-interface Authenticated {
-  readonly userId: string
-  readonly parent?: TokenRecord
-  readonly applicationCredential?: Seed.ApplicationCredential
-}
-
-/** `{ id }` or `{ name, domain }`; unknown or disabled users are a 401. */
-const findUser = (ctx: Ctx, ref: unknown, method: string): Step<Seed.User> => {
-  if (!isRecord(ref)) return schemaError(ctx, `identity/${method}`, "'user' is a required property")
-  let user: Seed.User | undefined
-  if (typeof ref.id === "string") {
-    user = ctx.dir.user(ref.id)
-  } else if (typeof ref.name === "string") {
-    if (!isRecord(ref.domain)) return stop(http.expecting(ctx.baseUrl, "domain", "user"))
-    const domain = ctx.dir.domainByRef(ref.domain)
-    user = domain === undefined ? undefined : ctx.dir.userByName(ref.name, domain.id)
-  } else {
-    return stop(http.expecting(ctx.baseUrl, "id or name", "user"))
-  }
-  return user !== undefined && ctx.dir.userEnabled(user) ? ok(user) : unauthorized(ctx)
-}
-
-const password = (ctx: Ctx, payload: Record<string, unknown>): Step<Authenticated> =>
-  Either.gen(function*() {
-    const user = yield* findUser(ctx, payload.user, "password")
-    const given = (payload.user as Record<string, unknown>).password
-    if (typeof given !== "string" || given !== user.password) return yield* unauthorized(ctx)
-    return { userId: user.id }
-  })
-
-const totp = (ctx: Ctx, payload: Record<string, unknown>): Step<Authenticated> =>
-  Either.gen(function*() {
-    const user = yield* findUser(ctx, payload.user, "totp")
-    const given = (payload.user as Record<string, unknown>).passcode
-    if (user.passcode === undefined || typeof given !== "string" || given !== user.passcode) {
-      return yield* unauthorized(ctx)
-    }
-    return { userId: user.id }
-  })
-
-const token = (ctx: Ctx, payload: Record<string, unknown>): Step<Authenticated> =>
-  Either.gen(function*() {
-    if (typeof payload.id !== "string") return yield* schemaError(ctx, "identity/token", "'id' is a required property")
-    const parent = yield* subject(ctx, payload.id, false)
-    if (parent.trustId !== undefined || parent.applicationCredentialId !== undefined) {
-      return yield* stop(
-        http.forbiddenAction(ctx.baseUrl, "Using a delegated token to create another token is not allowed.")
-      )
-    }
-    return { userId: parent.userId, parent }
-  })
-
-const applicationCredential = (ctx: Ctx, payload: Record<string, unknown>): Step<Authenticated> =>
-  Either.gen(function*() {
-    if (typeof payload.secret !== "string") {
-      return yield* schemaError(ctx, "identity/application_credential", "'secret' is a required property")
-    }
-    let cred: Seed.ApplicationCredential | undefined
-    if (typeof payload.id === "string") {
-      cred = ctx.dir.appCred(payload.id)
-    } else if (typeof payload.name === "string") {
-      const user = yield* findUser(ctx, payload.user, "application_credential")
-      cred = ctx.dir.appCredByName(payload.name, user.id)
-    } else {
-      return yield* stop(http.expecting(ctx.baseUrl, "id or name", "application_credential"))
-    }
-    if (cred === undefined || cred.secret !== payload.secret) return yield* unauthorized(ctx)
-    const user = ctx.dir.user(cred.userId)
-    if (user === undefined || !ctx.dir.userEnabled(user)) return yield* unauthorized(ctx)
-    return { userId: user.id, applicationCredential: cred }
-  })
-
-const methods: Record<string, (ctx: Ctx, payload: Record<string, unknown>) => Step<Authenticated>> = {
-  password,
-  token,
-  application_credential: applicationCredential,
-  totp
-}
 
 // ---------------------------------------------------------------------------
 // scope
@@ -232,8 +133,10 @@ const grant = (ctx: Ctx, auth: Authenticated, request: ScopeRequest): Step<Grant
       ? unauthorized(ctx)
       : ok({ userId: auth.userId, scope: { _tag: "Project", projectId: project.id }, roleIds, applicationCredentialId: cred.id })
   }
+  // a federated user's roles include those of the groups it was mapped to
+  const groupIds = auth.federated?.federation?.groupIds
   const scoped = (scope: Extract<TokenScope, { readonly _tag: "Project" | "Domain" | "System" }>): Step<Grant> => {
-    const roleIds = idsOf(dir.rolesOn(auth.userId, scope))
+    const roleIds = idsOf(dir.rolesOn(auth.userId, scope, groupIds))
     return roleIds.length === 0 ? unauthorized(ctx) : ok({ userId: auth.userId, scope, roleIds })
   }
   switch (request._tag) {
@@ -268,7 +171,7 @@ const grant = (ctx: Ctx, auth: Authenticated, request: ScopeRequest): Step<Grant
       const project = user.defaultProjectId === undefined ? undefined : dir.project(user.defaultProjectId)
       const roleIds = project === undefined || !dir.projectEnabled(project)
         ? []
-        : idsOf(dir.rolesOn(user.id, { _tag: "Project", projectId: project.id }))
+        : idsOf(dir.rolesOn(user.id, { _tag: "Project", projectId: project.id }, groupIds))
       return ok(
         project !== undefined && roleIds.length > 0
           ? { userId: user.id, scope: { _tag: "Project", projectId: project.id }, roleIds }
@@ -341,13 +244,15 @@ export const issue: Handler = (req, ctx) =>
     const userId = receipt?.userId ?? results[0]!.userId
     if (results.some((r) => r.userId !== userId)) return yield* unauthorized(ctx)
     const parent = results.find((r) => r.parent !== undefined)?.parent
+    const federated = results.find((r) => r.federated !== undefined)?.federated
     const applicationCredential = results.find((r) => r.applicationCredential !== undefined)?.applicationCredential
     const authn: Authenticated = {
       userId,
       ...(parent === undefined ? {} : { parent }),
+      ...(federated === undefined ? {} : { federated }),
       ...(applicationCredential === undefined ? {} : { applicationCredential })
     }
-    const used = unique([...(receipt?.methods ?? []), ...(parent?.methods ?? []), ...requested])
+    const used = unique([...(receipt?.methods ?? []), ...(parent ?? federated)?.methods ?? [], ...requested])
 
     const required = mfaRequired(ctx, authn, used)
     if (required !== undefined) {
@@ -371,7 +276,8 @@ export const issue: Handler = (req, ctx) =>
       expiresAt: parent?.expiresAt ?? wholeSeconds(ctx.now + ctx.settings.tokenLifetimeMillis),
       auditIds: parent === undefined ? [audit] : [audit, parent.auditIds[parent.auditIds.length - 1]!],
       ...(g.trustId === undefined ? {} : { trustId: g.trustId }),
-      ...(g.applicationCredentialId === undefined ? {} : { applicationCredentialId: g.applicationCredentialId })
+      ...(g.applicationCredentialId === undefined ? {} : { applicationCredentialId: g.applicationCredentialId }),
+      ...(federated?.federation === undefined ? {} : { federation: federated.federation })
     })
     const body201 = render.v3Token(ctx.dir, issued, !req.url.searchParams.has("nocatalog"))
     return http.v3Json(201, body201, { "x-subject-token": issued.id })

@@ -7,6 +7,7 @@ import type { Ctx, Handler } from "./context.js"
 import { roleNames, stop } from "./context.js"
 import * as http from "./http.js"
 import * as render from "./render.js"
+import type { TokenRecord } from "./tokens.js"
 import { caller, unique } from "./v3.js"
 
 // ---------------------------------------------------------------------------
@@ -15,11 +16,11 @@ import { caller, unique } from "./v3.js"
 
 const listLinks = (ctx: Ctx, path: string) => ({ next: null, self: `${ctx.baseUrl}/v3/auth/${path}`, previous: null })
 
-/** The ids of what the caller's user holds roles on, without repeats. */
-const assignedIds = (ctx: Ctx, userId: string, key: "projectId" | "domainId") =>
-  unique(ctx.dir.seed.assignments.flatMap((a) => {
+/** The ids of what the caller's user (and a federated caller's groups) hold roles on, without repeats. */
+const assignedIds = (ctx: Ctx, who: TokenRecord, key: "projectId" | "domainId") =>
+  unique(ctx.dir.assignmentsOf(who.userId, who.federation?.groupIds).flatMap((a) => {
     const id = a[key]
-    return a.userId === userId && id !== undefined ? [id] : []
+    return id === undefined ? [] : [id]
   }))
 
 export const catalog: Handler = (req, ctx) =>
@@ -35,7 +36,7 @@ export const catalog: Handler = (req, ctx) =>
 export const projects: Handler = (req, ctx) =>
   Either.merge(Either.gen(function*() {
     const who = yield* caller(req, ctx)
-    const projects = assignedIds(ctx, who.userId, "projectId").flatMap((id) => {
+    const projects = assignedIds(ctx, who, "projectId").flatMap((id) => {
       const p = ctx.dir.project(id)
       return p === undefined || !ctx.dir.projectEnabled(p) ? [] : [{
         id: p.id,
@@ -56,7 +57,7 @@ export const projects: Handler = (req, ctx) =>
 export const domains: Handler = (req, ctx) =>
   Either.merge(Either.gen(function*() {
     const who = yield* caller(req, ctx)
-    const domains = assignedIds(ctx, who.userId, "domainId").flatMap((id) => {
+    const domains = assignedIds(ctx, who, "domainId").flatMap((id) => {
       const d = ctx.dir.domain(id)
       return d === undefined || d.enabled === false ? [] : [{
         id: d.id,
@@ -74,7 +75,7 @@ export const domains: Handler = (req, ctx) =>
 export const system: Handler = (req, ctx) =>
   Either.merge(Either.gen(function*() {
     const who = yield* caller(req, ctx)
-    const held = ctx.dir.rolesOn(who.userId, { _tag: "System" }).length > 0
+    const held = ctx.dir.rolesOn(who.userId, { _tag: "System" }, who.federation?.groupIds).length > 0
     return http.v3Listing({ system: held ? [{ all: true }] : [], links: { self: `${ctx.baseUrl}/v3/auth/system` } })
   }))
 

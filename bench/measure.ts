@@ -1,4 +1,6 @@
 /** Timing helpers: interleaved rounds, median per-op time, ratios against a baseline from the same run. */
+import { Effect } from "effect"
+
 export interface Measurement {
   readonly label: string
   readonly nsPerOp: number
@@ -71,6 +73,48 @@ export const measureAsync = async (label: string, fn: () => Promise<unknown>, op
   samples.sort((a, b) => a - b)
   return { label, nsPerOp: samples[Math.floor(samples.length / 2)]! }
 }
+
+/**
+ * Effects (requests) run in one fiber, interleaved one by one (each side
+ * in each position equally often) so that every side sees the same machine
+ * load at the same moments; `perRound` of each
+ * per round. A side's time is the median of its per-round means; a ratio is
+ * the median of the per-round ratios.
+ */
+export const compareEffects = (
+  sides: Record<string, Effect.Effect<unknown, unknown>>,
+  options: { readonly rounds: number; readonly perRound: number; readonly warmup?: number }
+): Effect.Effect<{
+  readonly nsPerOp: (side: string) => number
+  readonly ratio: (side: string, baseline: string) => number
+}, unknown> =>
+  Effect.gen(function*() {
+    const names = Object.keys(sides)
+    const once = (name: string) =>
+      Effect.suspend(() => {
+        const start = process.hrtime.bigint()
+        return Effect.map(sides[name]!, () => Number(process.hrtime.bigint() - start))
+      })
+    for (let i = 0; i < (options.warmup ?? options.perRound); i++) for (const name of names) yield* sides[name]!
+    // every side in every position equally often: the rotations, forwards and backwards
+    const orders = names.flatMap((_, k) => {
+      const rotation = [...names.slice(k), ...names.slice(0, k)]
+      return [rotation, [...rotation].reverse()]
+    })
+    const totals: Array<Record<string, number>> = []
+    for (let r = 0; r < options.rounds; r++) {
+      const total: Record<string, number> = Object.fromEntries(names.map((n) => [n, 0]))
+      for (let i = 0; i < options.perRound; i++) {
+        for (const name of orders[i % orders.length]!) total[name]! += yield* once(name)
+      }
+      totals.push(total)
+    }
+    const median = (xs: Array<number>) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!
+    return {
+      nsPerOp: (side) => median(totals.map((t) => t[side]! / options.perRound)),
+      ratio: (side, baseline) => median(totals.map((t) => t[side]! / t[baseline]!))
+    }
+  })
 
 export interface Report {
   readonly name: string

@@ -181,6 +181,17 @@ describe("KeystoneSession.httpClient: where the token goes", () => {
         expect(warnings[0]!.annotations["http.redirected_to"]).toBe(second.origin)
       }))
 
+    for (const redirect of ["follow", "manual"] as const) {
+      it.scoped(`fetch, the caller's context holding RequestInit with redirect: ${redirect}: the 302 still comes back to the caller`, () =>
+        Effect.gen(function*() {
+          const { first, http, id, second } = yield* setup(FetchHttpClient.layer)
+          const response = yield* Effect.provideService(http.get(`${first.origin}/start`), FetchHttpClient.RequestInit, { redirect })
+          expect(response.status).toBe(302)
+          expect(first.seen).toEqual([{ path: "/start", token: id }])
+          expect(second.seen).toEqual([])
+        }))
+    }
+
     for (const [label, base] of [["undici", NodeHttpClient.layerUndici], ["fetch", FetchHttpClient.layer]] as const) {
       it.scoped(`${label}: the 302 comes back to the caller; the other port never sees a request`, () =>
         Effect.gen(function*() {

@@ -45,3 +45,26 @@ export const names: ReadonlyArray<string> = internal.names
  * ```
  */
 export const redactInTraces: <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R> = internal.redactInTraces
+
+/**
+ * `redactInTraces` for one request, at no cost when no span is recorded: the
+ * token headers are redacted if, when `effect` starts, tracing is enabled and
+ * a tracer other than Effect's built-in one (which keeps spans in memory) is
+ * installed; otherwise `effect` runs as it is. For a request or a short
+ * effect that does not install a tracer itself; wrap a whole server in
+ * `redactInTraces`.
+ *
+ * @since 0.4.0
+ * @category combinators
+ *
+ * @example
+ * ```ts
+ * import { TokenHeaders } from "@effect-keystone/client"
+ * import * as HttpClient from "@effect/platform/HttpClient"
+ *
+ * // the request's http.client span (when recorded) shows <redacted> for the token headers
+ * const redacting = (client: HttpClient.HttpClient) => HttpClient.transformResponse(client, TokenHeaders.redactInRecordedTraces)
+ * ```
+ */
+export const redactInRecordedTraces: <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R> =
+  internal.redactInRecordedTraces

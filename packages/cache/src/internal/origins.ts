@@ -21,14 +21,46 @@ export class OriginNotAllowed extends Schema.TaggedError<OriginNotAllowed>()("Or
   }
 }
 
-/** The origin of `url` when it is an absolute http(s) URL, else undefined. @internal */
-export const originOf = (url: string): string | undefined => {
+const parseOrigin = (url: string): string | undefined => {
   try {
     const parsed = new URL(url)
     return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.origin : undefined
   } catch {
     return undefined
   }
+}
+
+/**
+ * `http(s)://` and the authority: what the origin of a URL is made of, up to
+ * where a URL parser ends the authority (`/`, `?`, `#`, `\`). Only used on a
+ * URL with no space or control character (which a parser strips or rejects)
+ * and no third slash after the scheme (which it skips).
+ */
+const authority = /^https?:\/\/(?![/\\])[^/?#\\]*/i
+const spaceOrControl = /[\x00-\x20\x7f]/
+
+/** Origins by authority prefix, bounded: a service sends to a handful of hosts. */
+const byAuthority = new Map<string, string | undefined>()
+const byAuthorityCapacity = 256
+
+/**
+ * The origin of `url` when it is an absolute http(s) URL, else undefined:
+ * `new URL(url).origin`, which depends on the scheme and authority alone, so
+ * it is parsed once per authority and remembered.
+ *
+ * @internal
+ */
+export const originOf = (url: string): string | undefined => {
+  const prefix = spaceOrControl.test(url) ? null : authority.exec(url)
+  if (prefix === null) return parseOrigin(url)
+  const key = prefix[0]
+  let origin = byAuthority.get(key)
+  if (origin === undefined && !byAuthority.has(key)) {
+    origin = parseOrigin(`${key}/`)
+    if (byAuthority.size >= byAuthorityCapacity) byAuthority.clear()
+    byAuthority.set(key, origin)
+  }
+  return origin
 }
 
 /** @internal */

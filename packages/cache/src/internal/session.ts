@@ -37,6 +37,7 @@ import * as SessionState from "./sessionState.js"
 import type { State } from "./sessionState.js"
 import * as SessionStore from "./sessionStore.js"
 import * as StoredEntry from "./storedEntry.js"
+import * as Suspended from "./suspended.js"
 
 /** How many tokens remember Keystone's verdict after a 401 (LRU). */
 const verdictCapacity = 64
@@ -94,13 +95,14 @@ const makeReads = (deps: Deps, renewal: Renewal): Reads => {
     return renewToken
   }
 
-  // The hot path: one reference read and the clock.
-  const onState = (s: State): Effect.Effect<Token.Token, KeystoneError.KeystoneError> => {
+  // The hot path: one reference read, one clock read, one comparison; the
+  // answer (`e.succeed`) was made with the entry.
+  const peek = SessionState.reader(deps.state)
+  const token: Effect.Effect<Token.Token, KeystoneError.KeystoneError> = Suspended.make(() => {
+    const s = peek()
     const e = s.entry
     return e !== undefined && clock.unsafeCurrentTimeMillis() < e.renewAt ? e.succeed : slow(s)
-  }
-
-  const token: Effect.Effect<Token.Token, KeystoneError.KeystoneError> = Effect.flatMap(read, onState)
+  })
 
   const remaining = (e: Entry) => e.expiresAt - now()
 

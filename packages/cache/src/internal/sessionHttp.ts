@@ -29,6 +29,7 @@ import type { KeystoneError } from "@effect-keystone/client"
 import * as TokenHeaders from "@effect-keystone/client/TokenHeaders"
 import type { Token } from "@effect-keystone/schema"
 import * as Arr from "effect/Array"
+import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
@@ -73,8 +74,8 @@ const discard = (response: HttpClientResponse.HttpClientResponse) =>
   Effect.ignore(Effect.timeout(response.arrayBuffer, Duration.seconds(1)))
 
 /**
- * The request as sent, with the token headers redacted in its span
- * (`TokenHeaders.redactInTraces`).
+ * The request as sent, with the token headers redacted in its span when
+ * one is recorded (`TokenHeaders.redactInRecordedTraces`).
  *
  * A fetch-based client follows redirects itself by default, headers and all:
  * ask it not to (the 3xx comes back to the caller; a
@@ -89,18 +90,28 @@ const withoutRedirects = (
   annotations: Record<string, unknown>
 ): HttpClient.HttpClient =>
   HttpClient.transform(baseHttp, (effect, sent) =>
-    Effect.flatMap(Effect.serviceOption(FetchHttpClient.RequestInit), (init) =>
-      Effect.provideService(effect, FetchHttpClient.RequestInit, { ...Option.getOrElse(init, () => ({})), redirect: "manual" })).pipe(
-        TokenHeaders.redactInTraces,
-        Effect.tap((response) => {
-          const to = Origins.originOf(response.request.url)
-          if (to === Origins.originOf(sent.url)) return Effect.void
-          return Effect.flatMap(Ref.getAndSet(warned, true), (before) =>
-            before ? Effect.void : Effect.logWarning(
+    Effect.withFiberRuntime<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError>((fiber) => {
+      const init = Context.getOrElse(fiber.currentContext, FetchHttpClient.RequestInit, () => undefined)
+      if (init !== undefined && init.redirect === "manual") return effect
+      return Effect.provideService(effect, FetchHttpClient.RequestInit, init === undefined ? manual : { ...init, redirect: "manual" })
+    }).pipe(
+      TokenHeaders.redactInRecordedTraces,
+      Effect.flatMap((response) => {
+        // the same URL string is the same origin: parsed only when the client changed the URL
+        if (response.request.url === sent.url) return Effect.succeed(response)
+        const to = Origins.originOf(response.request.url)
+        if (to === Origins.originOf(sent.url)) return Effect.succeed(response)
+        return Effect.flatMap(Ref.getAndSet(warned, true), (before) =>
+          before ? Effect.succeed(response) : Effect.as(
+            Effect.logWarning(
               "KeystoneSession: the HttpClient provided to the session followed a redirect to another origin with X-Auth-Token; provide one that does not follow redirects, and wrap session.httpClient in HttpClient.followRedirects instead"
-            ).pipe(Effect.annotateLogs({ ...annotations, "http.redirected_to": to ?? "(none)" })))
-        })
-      ))
+            ).pipe(Effect.annotateLogs({ ...annotations, "http.redirected_to": to ?? "(none)" })),
+            response
+          ))
+      })
+    ))
+
+const manual: RequestInit = { redirect: "manual" }
 
 /** @internal */
 export const make = (baseHttp: HttpClient.HttpClient, config: Config): HttpClient.HttpClient.With<Error> => {
@@ -108,17 +119,19 @@ export const make = (baseHttp: HttpClient.HttpClient, config: Config): HttpClien
   const sent = other === undefined ? [guard] : [guard, other]
   const warned = Ref.unsafeMake(false)
 
-  /** The request with the current tokens, or the refusal: checked for every token, since each has its catalog. */
-  const authorize = (
+  const sending = withoutRedirects(baseHttp, warned, annotations)
+
+  /** Sends the request with the current tokens, or refuses it: checked for every token, since each has its catalog. */
+  const authorizeAndSend = (
     request: HttpClientRequest.HttpClientRequest
-  ): Effect.Effect<HttpClientRequest.HttpClientRequest, KeystoneError.KeystoneError | Origins.OriginNotAllowed> =>
-    Effect.flatMap(guard.token, (g): Effect.Effect<HttpClientRequest.HttpClientRequest, KeystoneError.KeystoneError | Origins.OriginNotAllowed> => {
+  ): Effect.Effect<HttpClientResponse.HttpClientResponse, Error> =>
+    Effect.flatMap(guard.token, (g): Effect.Effect<HttpClientResponse.HttpClientResponse, Error> => {
       const refused = policy.check(g, request.url, request.method)
       if (refused !== undefined) return Effect.fail(refused)
       const withGuard = HttpClientRequest.setHeader(request, guard.header, idOf(g))
       return other === undefined
-        ? Effect.succeed(withGuard)
-        : Effect.map(other.token, (o) => HttpClientRequest.setHeader(withGuard, other.header, idOf(o)))
+        ? sending.execute(withGuard)
+        : Effect.flatMap(other.token, (o) => sending.execute(HttpClientRequest.setHeader(withGuard, other.header, idOf(o))))
     })
 
   /** The re-issuable tokens of a refused request that Keystone says are dead, with their ids. */
@@ -162,10 +175,6 @@ export const make = (baseHttp: HttpClient.HttpClient, config: Config): HttpClien
           ))
     })
 
-  const sending = withoutRedirects(baseHttp, warned, annotations)
-  const authorized = HttpClient.makeWith<never, never, Error, never>(
-    (request) => Effect.flatMap(Effect.flatMap(request, authorize), (r) => sending.execute(r)),
-    Effect.succeed
-  )
+  const authorized = HttpClient.makeWith<never, never, Error, never>((request) => Effect.flatMap(request, authorizeAndSend), Effect.succeed)
   return HttpClient.transformResponse(authorized, reauthorizeOnce)
 }

@@ -10,6 +10,10 @@
  */
 import type { KeystoneError } from "@effect-keystone/client"
 import type * as Deferred from "effect/Deferred"
+import * as Effect from "effect/Effect"
+import * as MutableRef from "effect/MutableRef"
+import * as Ref from "effect/Ref"
+import * as SubscriptionRef from "effect/SubscriptionRef"
 import type { Entry } from "./sessionEntry.js"
 import type * as StoredEntry from "./storedEntry.js"
 
@@ -101,3 +105,28 @@ export const invalidated = (s: State, id: string): State => ({
   invalidated: remember(s.invalidated, id),
   issued: s.issued.filter((e) => e.id !== id)
 })
+
+const MutableRefTypeId = Symbol.for("effect/MutableRef")
+
+/**
+ * A synchronous read of the state, for `session.token`'s hot path: the
+ * `SubscriptionRef`'s own reference (every transition writes it before it
+ * publishes the change), read directly. Effect keeps that reference in an
+ * internal field; if a version of Effect keeps it elsewhere, the read goes
+ * through `SubscriptionRef.get` instead (`Effect.runSync` of a plain read),
+ * slower but the same value.
+ *
+ * @internal
+ */
+export const reader = (state: SubscriptionRef.SubscriptionRef<State>): () => State => {
+  const inner: unknown = (state as unknown as { readonly ref?: unknown }).ref
+  const cell: unknown = typeof inner === "object" && inner !== null && Ref.RefTypeId in inner
+    ? (inner as { readonly ref?: unknown }).ref
+    : undefined
+  if (typeof cell === "object" && cell !== null && MutableRefTypeId in cell) {
+    const ref = cell as unknown as MutableRef.MutableRef<State>
+    return () => MutableRef.get(ref)
+  }
+  const get = SubscriptionRef.get(state)
+  return () => Effect.runSync(get)
+}

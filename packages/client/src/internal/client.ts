@@ -31,6 +31,7 @@ import * as OAuth2 from "./oauth2.js"
 import type { Operations } from "./operations.js"
 import * as Retry from "./retry.js"
 import * as Secrets from "./secrets.js"
+import * as Tracing from "./tracing.js"
 import * as AuthUrl from "./url.js"
 import * as V2 from "./v2.js"
 import * as V3 from "./v3.js"
@@ -43,9 +44,7 @@ export const make = (options: Options): Effect.Effect<KeystoneClientService, nev
   Effect.gen(function*() {
     const http = yield* HttpClient.HttpClient
     const env: Http.Env = {
-      // The platform's own span would record token headers and v2.0 token
-      // paths; each call has its own span (with redacted attributes) instead.
-      client: HttpClient.withTracerDisabledWhen(http, () => true),
+      client: http,
       headers: options.headers ?? {},
       retry: Retry.resolve(options.retry),
       timeoutMillis: Duration.toMillis(Duration.decode(options.timeout ?? defaultTimeout)),
@@ -71,12 +70,11 @@ export const make = (options: Options): Effect.Effect<KeystoneClientService, nev
       return ops
     })
 
-    const traced = <A>(name: string, effect: Effect.Effect<A, KeystoneError>) =>
-      Effect.withSpan(effect, `KeystoneClient.${name}`, { kind: "client", captureStackTrace: false })
+    // a span per call, made only when a tracer records it (see tracing.ts)
+    const traced = <A>(name: string, effect: Effect.Effect<A, KeystoneError>) => Tracing.span(`KeystoneClient.${name}`, effect)
 
     const withVersion = <A>(f: (ops: Operations) => Effect.Effect<A, KeystoneError>) =>
-      Effect.flatMap(operations, (ops) =>
-        Effect.zipRight(Effect.annotateCurrentSpan("keystone.api_version", ops.version), f(ops)))
+      Effect.flatMap(operations, (ops) => Effect.zipRight(Tracing.annotate(() => ({ "keystone.api_version": ops.version })), f(ops)))
 
     const issue = (auth: Auth.Auth, issueOptions?: IssueOptions): Effect.Effect<Token.Token, KeystoneError> =>
       traced(

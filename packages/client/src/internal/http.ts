@@ -4,22 +4,24 @@
  *
  * @internal
  */
-import type * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
-import * as HttpTraceContext from "@effect/platform/HttpTraceContext"
 import * as Clock from "effect/Clock"
-import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Option from "effect/Option"
+import * as FiberRef from "effect/FiberRef"
+import { constTrue } from "effect/Function"
 import type { ApiVersion } from "../KeystoneClient.js"
 import type * as KeystoneError from "../KeystoneError.js"
 import * as Body from "./body.js"
 import * as Errors from "./errors.js"
 import * as Headers from "./headers.js"
 import * as Retry from "./retry.js"
+import * as Timeout from "./timeout.js"
+import * as Tracing from "./tracing.js"
 
 /** @internal */
 export interface Env {
+  /** The application's client (its own spans are turned off for each request). */
   readonly client: HttpClient.HttpClient
   readonly headers: Readonly<Record<string, string>>
   readonly retry: Retry.Policy | undefined
@@ -43,46 +45,62 @@ export interface Spec extends Errors.RequestInfo {
   readonly version: ApiVersion | undefined
 }
 
-const build = (env: Env, spec: Spec): Effect.Effect<HttpClientRequest.HttpClientRequest> =>
-  Effect.map(Effect.currentSpan.pipe(Effect.option), (span) => {
-    let request = HttpClientRequest.make(spec.method)(spec.fullUrl).pipe(
-      HttpClientRequest.setHeaders(env.headers),
-      HttpClientRequest.setHeaders(spec.headers ?? {}),
-      HttpClientRequest.acceptJson
-    )
-    if (spec.body !== undefined) request = HttpClientRequest.bodyText(request, JSON.stringify(spec.body), "application/json")
-    if (spec.form !== undefined) request = HttpClientRequest.bodyUrlParams(request, spec.form)
-    if (Option.isSome(span)) request = HttpClientRequest.setHeaders(request, HttpTraceContext.toHeaders(span.value))
-    return request
+/** The request as sent: the client's headers, the call's, `Accept: application/json`, the trace context. */
+const build = (
+  env: Env,
+  spec: Spec,
+  trace: Readonly<Record<string, string>> | undefined
+): HttpClientRequest.HttpClientRequest => {
+  let request = HttpClientRequest.setHeaders(HttpClientRequest.make(spec.method)(spec.fullUrl), {
+    ...env.headers,
+    ...spec.headers,
+    accept: "application/json",
+    ...trace
   })
-
-const annotateRequest = (spec: Spec) =>
-  Effect.annotateCurrentSpan({
-    "http.request.method": spec.method,
-    "url.full": spec.url,
-    ...(spec.version === undefined ? {} : { "keystone.api_version": spec.version })
-  })
+  if (spec.body !== undefined) request = HttpClientRequest.bodyText(request, JSON.stringify(spec.body), "application/json")
+  if (spec.form !== undefined) request = HttpClientRequest.bodyUrlParams(request, spec.form)
+  return request
+}
 
 /**
  * Sends the request once; any status is a success here. Transport failures
- * and the timeout become `TransportError`.
+ * and the timeout become `TransportError`. The span (when recorded) gets the
+ * request's method, redacted URL and version, and the reply's status and
+ * request id.
  *
  * @internal
  */
 export const attempt = (env: Env, spec: Spec, timeoutMillis: number): Effect.Effect<Errors.Reply, KeystoneError.KeystoneError> =>
-  Effect.gen(function*() {
-    yield* annotateRequest(spec)
-    const request = yield* build(env, spec)
-    const reply = yield* env.client.execute(request).pipe(
-      Effect.mapError((error) => Errors.fromTransport(spec, error)),
-      Effect.flatMap((response) => Body.read(spec, response, env.maxResponseBytes)),
-      Effect.timeoutFail({ duration: Duration.millis(timeoutMillis), onTimeout: () => Errors.timeout(spec, timeoutMillis) })
+  Effect.withFiberRuntime((fiber) => {
+    const span = Tracing.current(fiber)
+    if (span !== undefined) {
+      span.attribute("http.request.method", spec.method)
+      span.attribute("url.full", spec.url)
+      if (spec.version !== undefined) span.attribute("keystone.api_version", spec.version)
+    }
+    const request = build(env, spec, Tracing.headers(fiber))
+    const send = (client: HttpClient.HttpClient) =>
+      Effect.matchEffect(client.execute(request), {
+        onFailure: (error) => Effect.fail(Errors.fromTransport(spec, error)),
+        onSuccess: (response) => Body.read(spec, response, env.maxResponseBytes)
+      })
+    // The platform's own span would record token headers and v2.0 token
+    // paths (each call has its span, with redacted attributes, instead): off
+    // for the request, set once in a fiber of its own, else for its duration.
+    const reply = Timeout.fail(
+      (ownFiber) =>
+        ownFiber
+          ? Effect.zipRight(FiberRef.set(HttpClient.currentTracerDisabledWhen, constTrue), send(env.client))
+          : send(HttpClient.withTracerDisabledWhen(env.client, constTrue)),
+      timeoutMillis,
+      () => Errors.timeout(spec, timeoutMillis)
     )
-    yield* Effect.annotateCurrentSpan({
-      "http.response.status_code": reply.status,
-      ...(reply.requestId === undefined ? {} : { "keystone.request_id": reply.requestId })
+    if (span === undefined) return reply
+    return Effect.map(reply, (r) => {
+      span.attribute("http.response.status_code", r.status)
+      if (r.requestId !== undefined) span.attribute("keystone.request_id", r.requestId)
+      return r
     })
-    return reply
   })
 
 /**

@@ -13,6 +13,7 @@ import * as Effect from "effect/Effect"
 import * as Schedule from "effect/Schedule"
 import type { RetryPolicy } from "../KeystoneClient.js"
 import * as KeystoneError from "../KeystoneError.js"
+import * as Tracing from "./tracing.js"
 
 /** @internal */
 export interface BackoffOptions {
@@ -73,17 +74,24 @@ export const within = <A, E, R, Out, R2, X = void, R3 = never>(
   onRetry?: (retrying: Retrying<E>) => Effect.Effect<X, never, R3>
 ): Effect.Effect<A, E, R | R2 | R3> =>
   Effect.flatMap(Clock.currentTimeMillis, (start) => {
-    const deadline = start + Duration.toMillis(Duration.decode(budget))
+    const budgetMillis = Duration.toMillis(Duration.decode(budget))
+    const deadline = start + budgetMillis
     const timed = Effect.flatMap(
       Clock.currentTimeMillis,
       (now) => attempt(Duration.millis(Math.max(0, deadline - now)))
     )
-    const gated = before(deadline)(schedule)
-    if (onRetry === undefined) return Effect.retry(timed, gated)
-    const told = Schedule.intersect(Schedule.intersect(gated, Schedule.identity<E>()), Schedule.count).pipe(
-      Schedule.tapOutput(([[delay, error], n]) => onRetry({ error, delay, retry: n + 1 }))
-    )
-    return Effect.retry(timed, told)
+    // The first attempt runs on its own: only its failure sets up the retries,
+    // whose schedule is then handed that failure first (as Effect.retry would).
+    return Effect.catchAll(attempt(Duration.millis(budgetMillis)), (first) => {
+      let handed = false
+      const again = Effect.suspend(() => (handed ? timed : (handed = true, Effect.fail(first))))
+      const gated = before(deadline)(schedule)
+      if (onRetry === undefined) return Effect.retry(again, gated)
+      const told = Schedule.intersect(Schedule.intersect(gated, Schedule.identity<E>()), Schedule.count).pipe(
+        Schedule.tapOutput(([[delay, error], n]) => onRetry({ error, delay, retry: n + 1 }))
+      )
+      return Effect.retry(again, told)
+    })
   })
 
 // -- the client's requests -------------------------------------------------------------------
@@ -152,7 +160,7 @@ export const run = <A>(
       // only transient errors are retried (the schedule stops on any other), and they name their request
       ({ delay, error, retry }) =>
         Effect.zipRight(
-          Effect.annotateCurrentSpan("keystone.retries", retry),
+          Tracing.annotate(() => ({ "keystone.retries": retry })),
           KeystoneError.isTransient(error)
             ? Effect.logDebug(
               `KeystoneClient: ${error._tag} on ${error.method} ${error.url}; retrying in ${Math.round(Duration.toMillis(delay))} ms`

@@ -8,6 +8,7 @@
  */
 import * as Headers from "@effect/platform/Headers"
 import * as Effect from "effect/Effect"
+import * as Tracing from "./tracing.js"
 
 export const names: ReadonlyArray<string> = ["x-auth-token", "x-service-token", "x-subject-token"]
 
@@ -15,3 +16,6 @@ const withTokenHeaders = (current: ReadonlyArray<string | RegExp>): ReadonlyArra
 
 export const redactInTraces = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
   Effect.locallyWith(effect, Headers.currentRedactedNames, withTokenHeaders)
+
+export const redactInRecordedTraces = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+  Effect.withFiberRuntime((fiber) => (Tracing.recording(fiber) ? redactInTraces(effect) : effect))

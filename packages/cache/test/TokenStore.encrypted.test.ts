@@ -23,7 +23,7 @@ import * as RedisTokenStore from "../src/RedisTokenStore.js"
 import { conformance } from "./TokenStore.conformance.js"
 import { capture } from "./utils/logs.js"
 import { inspectRedis, uniquePrefix, useRedisUrl } from "./utils/redis.js"
-import { makeEnv, makeSession } from "./utils/session.js"
+import { auth, makeEnv, makeSession } from "./utils/session.js"
 import { freshKey, makeToken } from "./utils/tokens.js"
 
 const url = useRedisUrl()
@@ -328,10 +328,13 @@ describe("KeystoneSession over an encrypted Redis", () => {
       const plain = yield* Layer.build(RedisTokenStore.layer({ url: url() }, { prefix }))
       const env = yield* makeEnv({ store: Layer.orDie(redisLayer(prefix)) })
       const logs = capture()
-      const session = yield* Effect.provide(makeSession(env), logs.layer)
-      // the attacker plants a valid-looking, unexpired token with their own endpoints
+      // the attacker plants a valid-looking, unexpired token with their own endpoints, under the key the
+      // session will use, before it starts (its first store read comes at once, in the background)
       const planted = makeToken({ id: "attacker-token" })
-      yield* Context.get(plain, store).set(session.storeKey, planted)
+      const key = TokenStore.key({ authUrl: env.client.authUrl, auth })
+      yield* Context.get(plain, store).set(key, planted)
+      const session = yield* Effect.provide(makeSession(env), logs.layer)
+      expect(session.storeKey).toBe(key)
       const token = yield* Effect.provide(session.token, logs.layer)
       expect(tokenId(token)).not.toBe("attacker-token")
       expect(yield* env.sim.count("POST /v3/auth/tokens")).toBe(1)

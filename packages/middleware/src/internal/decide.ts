@@ -19,7 +19,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as FiberRef from "effect/FiberRef"
 import type * as MetricLabel from "effect/MetricLabel"
-import type { Decision, Status } from "../AuthToken.js"
+import type { AuthTokenService, Decision, Status } from "../AuthToken.js"
 import type { Identity, Principal } from "../Identity.js"
 import { KeystoneUnavailable, TokenRejected } from "./errors.js"
 import * as Headers from "./headers.js"
@@ -41,19 +41,8 @@ export interface Tokens {
   readonly serviceToken?: string | undefined
 }
 
-/** @internal */
-export interface Decider {
-  readonly authenticate: (tokens: Tokens) => Effect.Effect<Status, KeystoneUnavailable>
-  readonly decide: (
-    header: (name: string) => string | undefined,
-    options?: { readonly delayAuthDecision?: boolean | undefined }
-  ) => Effect.Effect<Decision>
-  /** The decision when it needs no Keystone request; `undefined` otherwise (then `decide`). */
-  readonly decideCached: (
-    header: (name: string) => string | undefined,
-    options?: { readonly delayAuthDecision?: boolean | undefined }
-  ) => Decision | undefined
-}
+/** What the service's request step is made of: its own signatures, one definition. @internal */
+export type Decider = Pick<AuthTokenService, "authenticate" | "decide" | "decideCached">
 
 /** A validation's answer: the token, or why not. */
 type Answer = Either.Either<Token.Token, TokenRejected | KeystoneUnavailable>

@@ -45,6 +45,15 @@ export interface Spec extends Errors.RequestInfo {
   readonly version: ApiVersion | undefined
 }
 
+const untracedClients = new WeakMap<HttpClient.HttpClient, HttpClient.HttpClient>()
+
+/** The client with the platform's own span turned off, made once per client. */
+const untraced = (client: HttpClient.HttpClient): HttpClient.HttpClient => {
+  let quiet = untracedClients.get(client)
+  if (quiet === undefined) untracedClients.set(client, quiet = HttpClient.withTracerDisabledWhen(client, constTrue))
+  return quiet
+}
+
 /** The request as sent: the client's headers, the call's, `Accept: application/json`, the trace context. */
 const build = (
   env: Env,
@@ -87,11 +96,13 @@ export const attempt = (env: Env, spec: Spec, timeoutMillis: number): Effect.Eff
     // The platform's own span would record token headers and v2.0 token
     // paths (each call has its span, with redacted attributes, instead): off
     // for the request, set once in a fiber of its own, else for its duration.
-    const reply = Timeout.fail(
+    const reply = Timeout.request(
+      env.client,
+      request,
       (ownFiber) =>
         ownFiber
           ? Effect.zipRight(FiberRef.set(HttpClient.currentTracerDisabledWhen, constTrue), send(env.client))
-          : send(HttpClient.withTracerDisabledWhen(env.client, constTrue)),
+          : send(untraced(env.client)),
       timeoutMillis,
       () => Errors.timeout(spec, timeoutMillis)
     )

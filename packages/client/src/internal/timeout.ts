@@ -1,19 +1,37 @@
 /**
- * The per-request timeout, as `Effect.timeoutFail` means it (the effect is
- * interrupted and its finalizers run before the timeout error is returned)
- * but at a fraction of its cost on the live clock: one child fiber for the
- * request and one timer, where `timeoutFail` races two fibers and merges
- * their state back. Any other clock (`TestClock`, a custom one) gets
- * `Effect.timeoutFail` itself, so time stays the `Clock`'s.
+ * The per-request timeout, as `Effect.timeoutFail` means it (the request is
+ * stopped, and has ended, before the timeout error is returned), at a
+ * fraction of its cost on the live clock. Any other clock (`TestClock`, a
+ * custom one) gets `Effect.timeoutFail` itself, so time stays the `Clock`'s.
+ *
+ * On the live clock, two ways, chosen per transport (the `HttpClient`):
+ *
+ * - **By its abort signal**, once the transport has shown that it listens to
+ *   one: the request runs in the caller's fiber with an `AbortController` of
+ *   ours (registered where `HttpClient.withScope` registers its own), one
+ *   timer aborts it. No fiber per request. Every `@effect/platform` client
+ *   (undici, `node:http`, fetch) listens to its signal.
+ * - **By interruption**, until then (and for a transport that never listens,
+ *   such as an in-memory fake that ignores its signal): the request runs in a
+ *   fiber of its own, interrupted when the timer fires. Whether the transport
+ *   took up the signal is watched meanwhile.
+ *
+ * Where the platform did not use our controller (a request rewritten by an
+ * `HttpClient.mapRequest` around the transport, or another platform
+ * version), the signal is never taken up and the transport stays on (or
+ * goes back to) interruption: slower, never without its timeout.
  *
  * @internal
  */
+import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as DefaultServices from "effect/DefaultServices"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
+import { globalValue } from "effect/GlobalValue"
 
 /** Effect's live clock, whose `sleep` is a `setTimeout`. */
 const liveClock = Context.get(DefaultServices.liveServices, Clock.Clock)
@@ -22,14 +40,46 @@ const liveClock = Context.get(DefaultServices.liveServices, Clock.Clock)
 const maxTimerMillis = 2 ** 31 - 1
 
 /**
- * The effect `make` gives, or `onTimeout()` once `millis` have passed (the
- * effect is then interrupted, and awaited). `make(true)`: the effect runs in
- * a fiber of its own, whose state (a `FiberRef`) it may change without
- * restoring it; `make(false)`: its changes would reach the caller.
+ * The platform's per-request controllers (`HttpClient.withScope` puts its
+ * own here): a request found here is sent with that controller's signal.
+ */
+const platformControllers: WeakMap<HttpClientRequest.HttpClientRequest, AbortController> = globalValue(
+  "@effect/platform/HttpClient/scopedRequests",
+  () => new WeakMap()
+)
+
+/** Transports seen listening to their request's abort signal. */
+const listening = new WeakSet<object>()
+
+/** Whether `transport` is timed out through its abort signal (it was seen listening to one). @internal */
+export const byAbortSignal = (transport: object): boolean => listening.has(transport)
+
+/** A controller for `request`, given to the transport, that notes whether the transport listens to it. */
+const controllerFor = (request: HttpClientRequest.HttpClientRequest) => {
+  const controller = new AbortController()
+  const watched = { controller, listened: false }
+  const signal = controller.signal
+  const add = signal.addEventListener
+  signal.addEventListener = function(this: AbortSignal, ...args: Parameters<AbortSignal["addEventListener"]>) {
+    if (args[0] === "abort") watched.listened = true
+    return add.apply(this, args)
+  }
+  platformControllers.set(request, controller)
+  return watched
+}
+
+/**
+ * `make(ownFiber)` for `request` on `transport`, or `onTimeout()` once
+ * `millis` have passed (the request is then stopped, and has ended).
+ * `make(true)`: the effect runs in a fiber of its own, whose state (a
+ * `FiberRef`) it may change without restoring it; `make(false)`: in the
+ * caller's, where its changes would stay.
  *
  * @internal
  */
-export const fail = <A, E, E2>(
+export const request = <A, E, E2>(
+  transport: object,
+  request: HttpClientRequest.HttpClientRequest,
   make: (ownFiber: boolean) => Effect.Effect<A, E>,
   millis: number,
   onTimeout: () => E2
@@ -39,6 +89,25 @@ export const fail = <A, E, E2>(
       return Effect.timeoutFail(make(false), { duration: Duration.millis(millis), onTimeout })
     }
     if (!(millis <= maxTimerMillis)) return make(false)
+    const watched = controllerFor(request)
+    const learn = () => {
+      if (watched.listened) listening.add(transport)
+      else listening.delete(transport)
+    }
+    if (listening.has(transport)) {
+      let timedOut = false
+      const timer = setTimeout(() => {
+        timedOut = true
+        watched.controller.abort()
+      }, millis)
+      return Effect.onExit(make(false), (exit) => {
+        clearTimeout(timer)
+        learn()
+        // a request that failed or was interrupted is stopped (its connection freed)
+        if (Exit.isFailure(exit)) watched.controller.abort()
+        return Effect.void
+      }).pipe(Effect.mapError((e): E | E2 => (timedOut ? onTimeout() : e)))
+    }
     return Effect.flatMap(Effect.fork(make(true)), (child) =>
       Effect.async<A, E | E2>((resume) => {
         let timedOut = false
@@ -49,6 +118,8 @@ export const fail = <A, E, E2>(
         // the child's end: its own exit, or the timeout once it has been interrupted
         child.addObserver((exit) => {
           clearTimeout(timer)
+          learn()
+          if (Exit.isFailure(exit)) watched.controller.abort()
           resume(timedOut ? Effect.fail(onTimeout()) : exit)
         })
         // the caller interrupted: stop the timer and the request

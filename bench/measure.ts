@@ -136,3 +136,17 @@ export const report = (r: Report): Report & { readonly met: boolean } => {
   console.log(`  ratio     ${r.ratio.toFixed(2)}×   target ${goal}   ${met ? "MET" : "NOT MET"}`)
   return { ...r, met }
 }
+
+/** A figure printed for context, with no target (not counted in the targets met). */
+export const context = (r: {
+  readonly name: string
+  readonly baseline: Measurement
+  readonly ours: Measurement
+  readonly ratio: number
+  readonly note?: string
+}): void => {
+  console.log(`\n${r.name}`)
+  console.log(`  baseline  ${r.baseline.label.padEnd(44)} ${fmt(r.baseline.nsPerOp)}/op`)
+  console.log(`  ours      ${r.ours.label.padEnd(44)} ${fmt(r.ours.nsPerOp)}/op`)
+  console.log(`  ratio     ${r.ratio.toFixed(2)}×   (context, no target)${r.note === undefined ? "" : `; ${r.note}`}`)
+}

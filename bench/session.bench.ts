@@ -95,7 +95,7 @@ const httpClientOverhead = async () => {
     const withToken = HttpClientRequest.setHeader(request, "x-auth-token", token)
     // the bare client twice: how far apart two identical sides come out is the noise of the run
     const r = yield* compareEffects({ bare: get(bare, withToken), ours: get(ours, request), again: get(bare, withToken) }, {
-      rounds: 11,
+      rounds: 21,
       perRound: 400
     })
     return { bare: r.nsPerOp("bare"), ours: r.nsPerOp("ours"), ratio: r.ratio("ours", "bare"), noise: r.ratio("again", "bare") }

@@ -196,6 +196,26 @@ export const lockWait: Metric.Metric.Histogram<number> = internal.lockWait
 export const validations: Metric.Metric.Counter<number> = internal.validations
 
 /**
+ * `keystone_middleware_revocation_polls_total`, tag `result` (`ok`,
+ * `failed`): the middleware's polls of `GET /v3/OS-REVOKE/events` (a failed
+ * poll keeps the cached validations and is tried again at the next tick).
+ *
+ * @since 0.5.0
+ * @category middleware
+ */
+export const revocationPolls: Metric.Metric.Counter<number> = internal.revocationPolls
+
+/**
+ * `keystone_middleware_revocation_evictions_total`: cached validations the
+ * middleware dropped because a revocation event covered them (all of them
+ * when too many events came to keep).
+ *
+ * @since 0.5.0
+ * @category middleware
+ */
+export const revocationEvictions: Metric.Metric.Counter<number> = internal.revocationEvictions
+
+/**
  * `keystone_client_validation_duration_seconds`, tag `operation` (`validate`,
  * `check`): `KeystoneClient.validate` and `check` calls, retries included,
  * whatever their answer.

@@ -84,6 +84,14 @@ export const validations = counter(
   "keystone_middleware_validations_total",
   "Tokens the middleware validated, by result: hit, miss, negative, revoked or unavailable."
 )
+export const revocationPolls = counter(
+  "keystone_middleware_revocation_polls_total",
+  "Polls of Keystone's revocation events by the middleware, by result: ok or failed."
+)
+export const revocationEvictions = counter(
+  "keystone_middleware_revocation_evictions_total",
+  "Cached validations the middleware dropped because a revocation event covered them."
+)
 export const validationDuration = histogram(
   "keystone_client_validation_duration_seconds",
   "KeystoneClient validate and check calls, retries included, by operation."

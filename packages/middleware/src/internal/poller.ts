@@ -12,12 +12,14 @@
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as KeystoneMetrics from "@effect-keystone/client/KeystoneMetrics"
 import { Timestamp } from "@effect-keystone/schema"
 import * as Chunk from "effect/Chunk"
 import * as Clock from "effect/Clock"
 import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Metric from "effect/Metric"
 import * as Option from "effect/Option"
 import * as Ref from "effect/Ref"
 import * as Schedule from "effect/Schedule"
@@ -66,6 +68,15 @@ const readCapped = (stream: Stream.Stream<Uint8Array, unknown>, cap: number) =>
       return Effect.succeed(new TextDecoder().decode(all))
     })
   )
+
+const polled = {
+  ok: Metric.increment(KeystoneMetrics.withTags(KeystoneMetrics.revocationPolls, { result: "ok" })),
+  failed: Metric.increment(KeystoneMetrics.withTags(KeystoneMetrics.revocationPolls, { result: "failed" }))
+}
+
+/** Counts the cached validations a poll dropped. */
+const evicted = (dropped: number) =>
+  dropped === 0 ? Effect.succeed(0) : Effect.as(Metric.incrementBy(KeystoneMetrics.revocationEvictions, dropped), dropped)
 
 /** @internal */
 export interface Poller {
@@ -126,7 +137,7 @@ export const make = (
     const poll = lock.withPermits(1)(
       Effect.matchEffect(fetchEvents, {
         onFailure: (reason) =>
-          Effect.flatMap(Ref.getAndSet(failing, true), (was) =>
+          Effect.flatMap(Effect.zipRight(polled.failed, Ref.getAndSet(failing, true)), (was) =>
             was
               ? Effect.succeed(0)
               : Effect.as(
@@ -135,16 +146,16 @@ export const make = (
               )),
         onSuccess: (events) =>
           Effect.gen(function*() {
+            yield* polled.ok
             if (yield* Ref.getAndSet(failing, false)) yield* Effect.logInfo("AuthToken: revocation events readable again")
             const now = yield* Clock.currentTimeMillis
             const { fresh, overflow } = index.add(events, now)
             yield* advance(events)
             if (overflow) {
               yield* Effect.logWarning("AuthToken: too many revocation events to keep; the validation cache was emptied")
-              yield* validator.dropAll
-              return 0
+              return yield* evicted(yield* validator.dropAll)
             }
-            return fresh.length === 0 ? 0 : yield* validator.dropCovered
+            return fresh.length === 0 ? 0 : yield* Effect.flatMap(validator.dropCovered, evicted)
           })
       })
     )

@@ -130,7 +130,8 @@ export interface Validator {
   ) => Effect.Effect<Token.Token, TokenRejected | KeystoneUnavailable>
   /** Drops every remembered validation the index covers. */
   readonly dropCovered: Effect.Effect<number>
-  readonly dropAll: Effect.Effect<void>
+  /** Forgets every cached validation; how many there were. */
+  readonly dropAll: Effect.Effect<number>
   /** Forgets everything and remembers nothing more (the service's scope closed). */
   readonly close: Effect.Effect<void>
 }
@@ -277,7 +278,11 @@ export const make = (
       labels,
       validate: validateToken,
       dropCovered,
-      dropAll: Effect.sync(() => memory.clear()),
+      dropAll: Effect.sync(() => {
+        const size = memory.size()
+        memory.clear()
+        return size
+      }),
       close: Effect.sync(() => {
         closed = true
         memory.clear()

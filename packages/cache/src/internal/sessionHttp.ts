@@ -91,9 +91,8 @@ const withoutRedirects = (
 ): HttpClient.HttpClient =>
   HttpClient.transform(baseHttp, (effect, sent) =>
     Effect.withFiberRuntime<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError>((fiber) => {
-      const init = Context.getOrElse(fiber.currentContext, FetchHttpClient.RequestInit, () => undefined)
-      if (init !== undefined && init.redirect === "manual") return effect
-      return Effect.provideService(effect, FetchHttpClient.RequestInit, init === undefined ? manual : { ...init, redirect: "manual" })
+      const context = withManualRedirects(fiber.currentContext)
+      return context === fiber.currentContext ? effect : Effect.provide(effect, context)
     }).pipe(
       TokenHeaders.redactInRecordedTraces,
       Effect.flatMap((response) => {
@@ -112,6 +111,22 @@ const withoutRedirects = (
     ))
 
 const manual: RequestInit = { redirect: "manual" }
+
+/** Contexts with `RequestInit.redirect` set to `manual`, made once per context a request is sent from. */
+const manualContexts = new WeakMap<Context.Context<never>, Context.Context<never>>()
+
+/** `context` with its `FetchHttpClient.RequestInit` (if any) told not to follow redirects; `context` itself when it already says so. */
+const withManualRedirects = (context: Context.Context<never>): Context.Context<never> => {
+  let manualContext = manualContexts.get(context)
+  if (manualContext === undefined) {
+    const init = Context.getOrElse(context, FetchHttpClient.RequestInit, () => undefined)
+    manualContext = init !== undefined && init.redirect === "manual"
+      ? context
+      : Context.add(context, FetchHttpClient.RequestInit, init === undefined ? manual : { ...init, redirect: "manual" })
+    manualContexts.set(context, manualContext)
+  }
+  return manualContext
+}
 
 /** @internal */
 export const make = (baseHttp: HttpClient.HttpClient, config: Config): HttpClient.HttpClient.With<Error> => {

@@ -70,18 +70,17 @@ export const scrub = (text: string, secrets: ReadonlyArray<string>): string => {
   return out
 }
 
-const alphanumericRuns = /[A-Za-z0-9]+/g
+const firstAlphanumericRun = /[A-Za-z0-9]+/
 
 /**
  * Whether `text` may hold `secret` in any form: every form `secretForms`
- * lists keeps the secret's letters and digits as they are, so a text without
- * its longest run of them holds none (the common case, checked without
- * building the forms).
+ * lists keeps the secret's letters and digits as they are, so a text
+ * without one of its runs of them (the first, found without scanning the
+ * rest) holds none: the common case, checked without building the forms.
  */
 const mayHold = (text: string, secret: string): boolean => {
-  let longest = ""
-  for (const run of secret.match(alphanumericRuns) ?? []) if (run.length > longest.length) longest = run
-  return longest.length === 0 || text.includes(longest)
+  const run = firstAlphanumericRun.exec(secret)
+  return run === null || text.includes(run[0])
 }
 
 const requestIdShape = /^[\x21-\x7e]{1,128}$/

@@ -7,6 +7,7 @@ import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+import * as SessionHttp from "../src/internal/sessionHttp.js"
 import { describe, expect, it } from "@effect/vitest"
 import { KeystoneSim } from "@effect-keystone/testing"
 import * as Context from "effect/Context"
@@ -180,6 +181,22 @@ describe("KeystoneSession.httpClient: where the token goes", () => {
         expect(warnings.length).toBe(1)
         expect(warnings[0]!.annotations["http.redirected_to"]).toBe(second.origin)
       }))
+
+    for (const [label, base, told] of [["undici", NodeHttpClient.layerUndici, false], ["fetch", FetchHttpClient.layer, true]] as const) {
+      it.scoped(`${label}: RequestInit is set until the client is seen not reading it (then: ${told ? "still set" : "no longer"}); redirects stay with the caller`, () =>
+        Effect.gen(function*() {
+          const second = yield* serve((_req, res) => res.writeHead(200, { "content-type": "text/plain" }).end("landed"))
+          const first = yield* serve((_req, res) => res.writeHead(302, { location: `${second.origin}/landing` }).end())
+          const client = yield* buildClient(base)
+          const session = yield* sessionWith(yield* makeEnv(), client, { allowOrigins: [first.origin] })
+          const http = yield* session.httpClient
+          expect(SessionHttp.toldNotToFollowRedirects(client)).toBe(true)
+          for (let i = 0; i < 3; i++) expect((yield* http.get(`${first.origin}/start`)).status).toBe(302)
+          expect(SessionHttp.toldNotToFollowRedirects(client)).toBe(told)
+          expect(first.seen.length).toBe(3)
+          expect(second.seen).toEqual([])
+        }))
+    }
 
     for (const redirect of ["follow", "manual"] as const) {
       it.scoped(`fetch, the caller's context holding RequestInit with redirect: ${redirect}: the 302 still comes back to the caller`, () =>

@@ -99,7 +99,12 @@ export interface Options {
   readonly version?: ApiVersion | "auto" | undefined
   /** `false` turns retries off. */
   readonly retry?: RetryPolicy | false | undefined
-  /** Per-request timeout. Default 10 seconds. */
+  /**
+   * Per-request timeout. Default 10 seconds, on the Effect `Clock`. On the
+   * live clock the request is stopped through its abort signal once the
+   * `HttpClient` has been seen listening to one (every `@effect/platform`
+   * client), else interrupted in a fiber of its own.
+   */
   readonly timeout?: Duration.DurationInput | undefined
   /**
    * Extra headers on every request (e.g. `User-Agent`). A name that is not

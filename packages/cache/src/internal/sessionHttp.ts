@@ -80,9 +80,10 @@ const discard = (response: HttpClientResponse.HttpClientResponse) =>
  * A fetch-based client follows redirects itself by default, headers and all:
  * ask it not to (the 3xx comes back to the caller; a
  * `HttpClient.followRedirects` around the session's client sends each hop
- * back through the origin check). Other clients ignore `RequestInit`. A
- * provided client that followed a redirect to another origin on its own is
- * too late to stop, but said once, loudly.
+ * back through the origin check). Other clients ignore `RequestInit`: one
+ * seen sending a request without reading it is not told again (setting it
+ * costs a context per request). A provided client that followed a redirect
+ * to another origin on its own is too late to stop, but said once, loudly.
  */
 const withoutRedirects = (
   baseHttp: HttpClient.HttpClient,
@@ -91,8 +92,18 @@ const withoutRedirects = (
 ): HttpClient.HttpClient =>
   HttpClient.transform(baseHttp, (effect, sent) =>
     Effect.withFiberRuntime<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError>((fiber) => {
-      const context = withManualRedirects(fiber.currentContext)
-      return context === fiber.currentContext ? effect : Effect.provide(effect, context)
+      if (ignoresRequestInit.has(baseHttp)) return effect
+      const init = Context.getOrElse(fiber.currentContext, FetchHttpClient.RequestInit, () => undefined)
+      if (init !== undefined && init.redirect === "manual") return effect
+      const told = manualRedirects(init)
+      return Effect.provide(effect, Context.add(fiber.currentContext, FetchHttpClient.RequestInit, told.init)).pipe(
+        // sent without a look at RequestInit: not a fetch-based client
+        Effect.tap(() =>
+          Effect.sync(() => {
+            if (!told.read) ignoresRequestInit.add(baseHttp)
+          })
+        )
+      )
     }).pipe(
       TokenHeaders.redactInRecordedTraces,
       Effect.flatMap((response) => {
@@ -110,22 +121,23 @@ const withoutRedirects = (
       })
     ))
 
-const manual: RequestInit = { redirect: "manual" }
+/** Clients seen sending a request without reading `FetchHttpClient.RequestInit`. */
+const ignoresRequestInit = new WeakSet<HttpClient.HttpClient>()
 
-/** Contexts with `RequestInit.redirect` set to `manual`, made once per context a request is sent from. */
-const manualContexts = new WeakMap<Context.Context<never>, Context.Context<never>>()
+/** Whether session requests through `client` still carry `RequestInit` (not yet seen ignoring it). @internal */
+export const toldNotToFollowRedirects = (client: HttpClient.HttpClient): boolean => !ignoresRequestInit.has(client)
 
-/** `context` with its `FetchHttpClient.RequestInit` (if any) told not to follow redirects; `context` itself when it already says so. */
-const withManualRedirects = (context: Context.Context<never>): Context.Context<never> => {
-  let manualContext = manualContexts.get(context)
-  if (manualContext === undefined) {
-    const init = Context.getOrElse(context, FetchHttpClient.RequestInit, () => undefined)
-    manualContext = init !== undefined && init.redirect === "manual"
-      ? context
-      : Context.add(context, FetchHttpClient.RequestInit, init === undefined ? manual : { ...init, redirect: "manual" })
-    manualContexts.set(context, manualContext)
-  }
-  return manualContext
+/** `init` with `redirect: "manual"`, noting whether the client read it. */
+const manualRedirects = (init: RequestInit | undefined) => {
+  const told = { read: false, init: { ...init } }
+  Object.defineProperty(told.init, "redirect", {
+    enumerable: true,
+    get: () => {
+      told.read = true
+      return "manual"
+    }
+  })
+  return told
 }
 
 /** @internal */

@@ -1,7 +1,9 @@
 // A structural check of `V3.TokenResponse` in plain JavaScript, for the
 // success path of decoding. It accepts a subset of what the schema accepts
 // (a property test holds it to that); anything it rejects goes through the
-// schema, which produces the ParseError.
+// schema, which produces the ParseError. The catalog, the bulk of a token,
+// is checked while it is built (`catalog`): one walk, not two.
+import type * as Catalog from "../Catalog.js"
 import { Interface } from "../Catalog.js"
 import type * as V3 from "../V3.js"
 
@@ -25,14 +27,6 @@ const idOnly = (u: unknown) => isObj(u) && isStr(u.id)
 const user = (u: unknown) =>
   isObj(u) && isStr(u.id) && isStr(u.name) && opt(u.domain, named) && opt(u.password_expires_at, strOrNull)
 
-const endpoint = (u: unknown) =>
-  isObj(u) && isStr(u.id) && isStr(u.url) &&
-  interfaces.has(u.interface) &&
-  opt(u.region_id, strOrNull) && opt(u.region, strOrNull)
-
-const service = (u: unknown) =>
-  isObj(u) && isStr(u.id) && isStr(u.type) && opt(u.name, isStr) && arrayOf(u.endpoints, endpoint)
-
 const project = (u: unknown) => isObj(u) && isStr(u.id) && isStr(u.name) && named(u.domain)
 
 const appCred = (u: unknown) => isObj(u) && isStr(u.id) && isStr(u.name) && typeof u.restricted === "boolean"
@@ -53,10 +47,39 @@ const token = (t: unknown) =>
   opt(t.system, (u) => isObj(u) && typeof u.all === "boolean") &&
   opt(t.is_domain, (u) => typeof u === "boolean") &&
   opt(t.is_admin_project, (u) => typeof u === "boolean") &&
-  opt(t.catalog, (u) => arrayOf(u, service)) &&
+  opt(t.catalog, Array.isArray) &&
   opt(t.application_credential, appCred) &&
   opt(t["OS-TRUST:trust"], trust)
 
-/** The body as a `TokenResponse` when it plainly is one, else `undefined`. */
+/** The body as a `TokenResponse` when it plainly is one (its catalog an array, checked by `catalog`), else `undefined`. */
 export const tokenResponse = (u: unknown): V3.TokenResponse | undefined =>
   isObj(u) && token(u.token) ? (u as unknown as V3.TokenResponse) : undefined
+
+const empty: Catalog.Catalog = { services: [] }
+
+/** A v3 `catalog` (an array) as a `Catalog` when every service and endpoint plainly is one, else `undefined`. */
+export const catalog = (raw: ReadonlyArray<unknown> | undefined): Catalog.Catalog | undefined => {
+  if (raw === undefined || raw.length === 0) return empty
+  const services: Array<Catalog.Service> = new Array(raw.length)
+  for (let i = 0; i < raw.length; i++) {
+    const s = raw[i]
+    if (!isObj(s) || !isStr(s.id) || !isStr(s.type) || !opt(s.name, isStr) || !Array.isArray(s.endpoints)) return undefined
+    const rawEndpoints: ReadonlyArray<unknown> = s.endpoints
+    const endpoints: Array<Catalog.Endpoint> = new Array(rawEndpoints.length)
+    for (let j = 0; j < rawEndpoints.length; j++) {
+      const e = rawEndpoints[j]
+      if (
+        !isObj(e) || !isStr(e.id) || !isStr(e.url) || !interfaces.has(e.interface) ||
+        !opt(e.region_id, strOrNull) || !opt(e.region, strOrNull)
+      ) return undefined
+      endpoints[j] = {
+        id: e.id,
+        interface: e.interface as Catalog.Interface,
+        region: (e.region_id ?? e.region ?? null) as string | null,
+        url: e.url
+      }
+    }
+    services[i] = { id: s.id, type: s.type, name: (s.name as string | undefined) ?? "", endpoints }
+  }
+  return { services }
+}

@@ -7,10 +7,12 @@
  * been stopped.
  */
 import { KeystoneClient } from "@effect-keystone/client"
+import { Fault, KeystoneSim } from "@effect-keystone/testing"
 import { NodeHttpClient } from "@effect/platform-node"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { describe, expect, it } from "@effect/vitest"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -268,4 +270,46 @@ describe("the timeout on the platform's transports", () => {
         expect(Timeout.byAbortSignal(mapped)).toBe(false)
       }
     }).pipe(Effect.scoped, Effect.provide(NodeHttpClient.layerUndici)))
+})
+
+describe("the timeout through a transport that listens to its signal", () => {
+  it.live("KeystoneSim in memory (a fetch that stops on abort, as fetch does): every request timed out, the later ones through the signal", () =>
+    Effect.gen(function*() {
+      const sim = yield* KeystoneSim.KeystoneSim
+      const http = yield* HttpClient.HttpClient
+      yield* sim.inject(Fault.latency("1 minute", { count: 3 }))
+      const client = yield* KeystoneClient.make({ authUrl: sim.authUrl, retry: false, timeout: "150 millis" })
+      for (let i = 0; i < 3; i++) {
+        const started = Date.now()
+        expect(yield* Effect.flip(client.check(subject))).toMatchObject({ _tag: "TransportError", reason: "Timeout" })
+        expect(Date.now() - started).toBeLessThan(5_000)
+      }
+      expect(Timeout.byAbortSignal(http)).toBe(true)
+    }).pipe(Effect.provide(KeystoneSim.layer())))
+
+  it.live("one that listens but does not stop: the request in flight ends late, and the next ones go back to interruption", () =>
+    Effect.gen(function*() {
+      let sent = 0
+      // takes up its signal, then answers after 1.5 s whatever the signal says
+      const deaf = HttpClient.make((_request, _url, signal) => {
+        sent++
+        signal.addEventListener("abort", () => {})
+        return Effect.as(Effect.sleep("1500 millis"), HttpClientResponse.fromWeb(_request, new Response(null, { status: 404 })))
+      })
+      const client = yield* clientOn(deaf, { timeout: "100 millis" })
+      // the first is interrupted (a fiber of its own), and the transport is seen listening
+      expect(yield* Effect.flip(client.check(subject))).toMatchObject({ _tag: "TransportError", reason: "Timeout" })
+      expect(Timeout.byAbortSignal(deaf)).toBe(true)
+      // the second is aborted, in vain: it ends when the transport answers (late: still the timeout); a second
+      // after the abort the transport is no longer trusted
+      const started = Date.now()
+      expect(yield* Effect.flip(client.check(subject))).toMatchObject({ _tag: "TransportError", reason: "Timeout" })
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1_000)
+      expect(Timeout.byAbortSignal(deaf)).toBe(false)
+      // the third is interrupted again, at its timeout
+      const third = Date.now()
+      expect(yield* Effect.flip(client.check(subject))).toMatchObject({ _tag: "TransportError", reason: "Timeout" })
+      expect(Date.now() - third).toBeLessThan(1_000)
+      expect(sent).toBe(3)
+    }))
 })

@@ -19,7 +19,11 @@
  * Where the platform did not use our controller (a request rewritten by an
  * `HttpClient.mapRequest` around the transport, or another platform
  * version), the signal is never taken up and the transport stays on (or
- * goes back to) interruption: slower, never without its timeout.
+ * goes back to) interruption: slower, never without its timeout. A
+ * transport that listens to its signal but does not stop when it fires (a
+ * fake `fetch` that only builds a `Request` from it) costs the request in
+ * flight its timeout; one second after the abort it goes back to
+ * interruption for the requests after it.
  *
  * @internal
  */
@@ -47,6 +51,9 @@ const platformControllers: WeakMap<HttpClientRequest.HttpClientRequest, AbortCon
   "@effect/platform/HttpClient/scopedRequests",
   () => new WeakMap()
 )
+
+/** How long an aborted request may take to end before its transport is no longer trusted to stop on abort. */
+const abortGraceMillis = 1_000
 
 /** Transports seen listening to their request's abort signal. */
 const listening = new WeakSet<object>()
@@ -96,17 +103,29 @@ export const request = <A, E, E2>(
     }
     if (listening.has(transport)) {
       let timedOut = false
+      let grace: ReturnType<typeof setTimeout> | undefined
       const timer = setTimeout(() => {
         timedOut = true
         watched.controller.abort()
+        // a transport that listens but does not stop: the next requests go back to interruption
+        grace = setTimeout(() => listening.delete(transport), abortGraceMillis)
       }, millis)
       return Effect.onExit(make(false), (exit) => {
         clearTimeout(timer)
-        learn()
+        clearTimeout(grace)
+        // only ever unlearned here: a request that outlived its grace keeps the transport on interruption
+        if (!watched.listened) listening.delete(transport)
         // a request that failed or was interrupted is stopped (its connection freed)
         if (Exit.isFailure(exit)) watched.controller.abort()
         return Effect.void
-      }).pipe(Effect.mapError((e): E | E2 => (timedOut ? onTimeout() : e)))
+      }).pipe(
+        // once the timer fired, whatever the transport ends with (its abort error, or a late answer such as
+        // HttpApp's 499) is the timeout, as with Effect.timeoutFail
+        Effect.matchEffect({
+          onFailure: (e): Effect.Effect<A, E | E2> => Effect.fail(timedOut ? onTimeout() : e),
+          onSuccess: (a): Effect.Effect<A, E | E2> => (timedOut ? Effect.fail(onTimeout()) : Effect.succeed(a))
+        })
+      )
     }
     return Effect.flatMap(Effect.fork(make(true)), (child) =>
       Effect.async<A, E | E2>((resume) => {

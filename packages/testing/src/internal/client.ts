@@ -13,7 +13,10 @@ import * as Effect from "effect/Effect"
 import type * as Runtime from "effect/Runtime"
 import { ConnectionDrop } from "./exchange.js"
 
-/** `fetch` answered by `app` on `runtime`; a dropped connection rejects, as `fetch` does. */
+/**
+ * `fetch` answered by `app` on `runtime`; a dropped connection rejects, and
+ * so does an aborted request (with the signal's reason), as `fetch` does.
+ */
 const webFetch = (app: HttpApp.Default, runtime: Runtime.Runtime<never>): typeof globalThis.fetch => {
   const handler = HttpApp.toWebHandlerRuntime(runtime)(app)
   return (input, init) => {
@@ -23,9 +26,17 @@ const webFetch = (app: HttpApp.Default, runtime: Runtime.Runtime<never>): typeof
         dropped = description
         return HttpServerResponse.empty({ status: 500 })
       }))
-    return handler(new Request(input, init), drop as Context.Context<never>).then((response) =>
+    const answered = handler(new Request(input, init), drop as Context.Context<never>).then((response) =>
       dropped === undefined ? response : Promise.reject(new Error(dropped))
     )
+    const signal = init?.signal
+    if (signal === undefined || signal === null) return answered
+    if (signal.aborted) return Promise.reject(signal.reason)
+    return new Promise<Response>((resolve, reject) => {
+      const onAbort = () => reject(signal.reason)
+      signal.addEventListener("abort", onAbort, { once: true })
+      answered.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort))
+    })
   }
 }
 

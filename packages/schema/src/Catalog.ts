@@ -6,6 +6,7 @@
  */
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
+import * as V3Catalog from "./internal/v3Catalog.js"
 import type * as V2 from "./V2.js"
 import type * as V3 from "./V3.js"
 
@@ -79,17 +80,7 @@ export const empty: Catalog = { services: [] }
  */
 export const fromV3 = (catalog: ReadonlyArray<typeof V3.Service.Type> | undefined): Catalog =>
   catalog === undefined || catalog.length === 0 ? empty : {
-    services: catalog.map((s) => ({
-      id: s.id,
-      type: s.type,
-      name: s.name ?? "",
-      endpoints: s.endpoints.map((e) => ({
-        id: e.id,
-        interface: e.interface,
-        region: e.region_id ?? e.region ?? null,
-        url: e.url
-      }))
-    }))
+    services: catalog.map((s) => V3Catalog.service(s, s.endpoints.map(V3Catalog.endpoint)))
   }
 
 const v2Interfaces = Interface.literals.map((iface) => [iface, `${iface}URL`] as const)

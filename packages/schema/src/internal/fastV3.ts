@@ -4,7 +4,8 @@
 // schema, which produces the ParseError. The catalog, the bulk of a token,
 // is checked while it is built (`catalog`): one walk, not two.
 import type * as Catalog from "../Catalog.js"
-import { Interface } from "../Catalog.js"
+import { empty, Interface } from "../Catalog.js"
+import * as V3Catalog from "./v3Catalog.js"
 import type * as V3 from "../V3.js"
 
 type Obj = Record<string, unknown>
@@ -55,8 +56,6 @@ const token = (t: unknown) =>
 export const tokenResponse = (u: unknown): V3.TokenResponse | undefined =>
   isObj(u) && token(u.token) ? (u as unknown as V3.TokenResponse) : undefined
 
-const empty: Catalog.Catalog = { services: [] }
-
 /** A v3 `catalog` (an array) as a `Catalog` when every service and endpoint plainly is one, else `undefined`. */
 export const catalog = (raw: ReadonlyArray<unknown> | undefined): Catalog.Catalog | undefined => {
   if (raw === undefined || raw.length === 0) return empty
@@ -72,14 +71,9 @@ export const catalog = (raw: ReadonlyArray<unknown> | undefined): Catalog.Catalo
         !isObj(e) || !isStr(e.id) || !isStr(e.url) || !interfaces.has(e.interface) ||
         !opt(e.region_id, strOrNull) || !opt(e.region, strOrNull)
       ) return undefined
-      endpoints[j] = {
-        id: e.id,
-        interface: e.interface as Catalog.Interface,
-        region: (e.region_id ?? e.region ?? null) as string | null,
-        url: e.url
-      }
+      endpoints[j] = V3Catalog.endpoint(e as Parameters<typeof V3Catalog.endpoint>[0])
     }
-    services[i] = { id: s.id, type: s.type, name: (s.name as string | undefined) ?? "", endpoints }
+    services[i] = V3Catalog.service(s as Parameters<typeof V3Catalog.service>[0], endpoints)
   }
   return { services }
 }

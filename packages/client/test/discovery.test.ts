@@ -4,6 +4,8 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
+import * as TestClock from "effect/TestClock"
 import { Demo, demoPassword, demoV2, runWithClock, withSim } from "./utils.js"
 
 /** Serves the sim's /v3 and /v2.0 under other paths, so their `{ version }` documents are met without a suffix. */
@@ -55,6 +57,20 @@ describe("version discovery", () => {
         yield* sim.inject(Fault.status(500, { route: "GET /" }))
         expect((yield* Effect.flip(client.version))._tag).toBe("UnexpectedStatus")
         expect(yield* client.version).toBe("v3")
+        expect(yield* client.version).toBe("v3")
+        expect(yield* sim.count("GET /")).toBe(2)
+      }), { authUrl: "http://keystone.test" }))
+
+  it.effect("a caller waiting on a discovery whose own caller gave up (interrupted) discovers itself", () =>
+    withSim((sim, client) =>
+      Effect.gen(function*() {
+        yield* sim.inject(Fault.latency("1 second", { route: "GET /", count: 1 }))
+        const first = yield* Effect.fork(client.version)
+        yield* TestClock.adjust("100 millis")
+        const second = yield* Effect.fork(client.version)
+        yield* TestClock.adjust("100 millis")
+        yield* Fiber.interrupt(first)
+        expect(yield* runWithClock(Fiber.join(second), "100 millis")).toBe("v3")
         expect(yield* client.version).toBe("v3")
         expect(yield* sim.count("GET /")).toBe(2)
       }), { authUrl: "http://keystone.test" }))

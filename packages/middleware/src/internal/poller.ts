@@ -13,7 +13,7 @@
 import type * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as KeystoneMetrics from "@effect-keystone/client/KeystoneMetrics"
-import { Timestamp } from "@effect-keystone/schema"
+import { Timestamp, Url } from "@effect-keystone/schema"
 import * as Chunk from "effect/Chunk"
 import * as Clock from "effect/Clock"
 import * as DateTime from "effect/DateTime"
@@ -48,7 +48,8 @@ export interface PollerOptions {
 const decodeEvents = Schema.decodeUnknownEither(Schema.parseJson(Revocation.EventsResponse))
 
 /** The root's `/v3` for an auth URL ending in `/v3`, `/v2.0` or nothing. @internal */
-export const v3Url = (authUrl: string): string => `${authUrl.replace(/\/+$/, "").replace(/\/(v3|v2\.0)$/, "")}/v3`
+export const v3Url = (authUrl: string): string =>
+  `${Url.withoutTrailingSlashes(authUrl).replace(/\/(v3|v2\.0)$/, "")}/v3`
 
 const isoSeconds = (millis: number) => DateTime.formatIso(DateTime.unsafeMake(Math.floor(millis / 1000) * 1000)).replace(".000Z", "Z")
 

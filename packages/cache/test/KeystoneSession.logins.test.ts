@@ -161,6 +161,24 @@ describe("KeystoneSession logins", () => {
         expect(yield* env.sim.count(ISSUE)).toBeGreaterThanOrEqual(2)
       }))
 
+    it.scoped("a request waiting for Keystone's verdict that another one asked for gets it when that one's caller gives up", () =>
+      Effect.gen(function*() {
+        const { env, session, http, url } = yield* computeClient()
+        const first = yield* session.token
+        yield* env.sim.inject(Fault.status(401, { route: COMPUTE, count: Infinity }))
+        yield* env.sim.inject(Fault.latency("1 second", { route: CHECK, count: 1 }))
+        const asking = yield* Effect.fork(http.get(`${url}/servers`))
+        yield* TestClock.adjust("100 millis")
+        const waiting = yield* Effect.fork(http.get(`${url}/servers`))
+        yield* TestClock.adjust("100 millis")
+        yield* Fiber.interrupt(asking)
+        yield* TestClock.adjust("2 seconds")
+        expect((yield* Fiber.join(waiting)).status).toBe(401)
+        // asked again by the one still waiting; the token is still good
+        expect(yield* env.sim.count(CHECK)).toBe(2)
+        expect(idOf(yield* session.token)).toBe(idOf(first))
+      }))
+
     it.scoped("refusedTokenWindow sets the window", () =>
       Effect.gen(function*() {
         const { env, http, url } = yield* computeClient({ refusedTokenWindow: "5 seconds" })

@@ -168,12 +168,22 @@ const makeIsDead = (deps: Deps) =>
           Effect.catchAll((error) => Effect.succeed(error._tag !== "Unauthorized" && error._tag !== "NotFound"))
         )
     }),
-    (verdicts) => (id: Redacted.Redacted<string>, alone: boolean): Effect.Effect<boolean> =>
-      Effect.flatMap(SubscriptionRef.get(deps.state), ({ entry: e }) => {
-        const young = e !== undefined && e.id === Redacted.value(id) &&
-          deps.clock.unsafeCurrentTimeMillis() - e.issuedAtLocal < deps.settings.refusedTokenWindow
-        return alone && !young ? Effect.succeed(true) : Effect.map(verdicts.get(id), (alive) => !alive)
-      })
+    (verdicts) => {
+      // Cache hands the interruption of the fiber asking Keystone (its caller gave up) to every request
+      // waiting on that answer: one that was not interrupted itself asks again (an interrupted one never
+      // reaches the handler)
+      const alive = (id: Redacted.Redacted<string>): Effect.Effect<boolean> =>
+        Effect.catchAllCause(
+          verdicts.get(id),
+          (cause) => Cause.isInterruptedOnly(cause) ? alive(id) : Effect.failCause(cause)
+        )
+      return (id: Redacted.Redacted<string>, alone: boolean): Effect.Effect<boolean> =>
+        Effect.flatMap(SubscriptionRef.get(deps.state), ({ entry: e }) => {
+          const young = e !== undefined && e.id === Redacted.value(id) &&
+            deps.clock.unsafeCurrentTimeMillis() - e.issuedAtLocal < deps.settings.refusedTokenWindow
+          return alone && !young ? Effect.succeed(true) : Effect.map(alive(id), (yes) => !yes)
+        })
+    }
   )
 
 interface Refresher {

@@ -10,6 +10,8 @@ import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
 import { execFile } from "node:child_process"
+import * as fs from "node:fs"
+import * as os from "node:os"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 
@@ -18,6 +20,12 @@ export const tsx = path.join(root, "node_modules", ".bin", "tsx")
 export const main = path.join(root, "packages", "cli", "src", "main.ts")
 
 export const { Admin, Demo, Domains, Projects } = KeystoneSim
+
+/** A temporary directory, removed with the scope. */
+export const tmpDir = Effect.acquireRelease(
+  Effect.sync(() => fs.mkdtempSync(path.join(os.tmpdir(), "keystone-token-test-"))),
+  (dir) => Effect.sync(() => fs.rmSync(dir, { recursive: true, force: true }))
+)
 
 export interface Result {
   readonly code: number

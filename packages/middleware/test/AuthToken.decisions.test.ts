@@ -158,6 +158,25 @@ describe("AuthToken decisions", () => {
         expect(yield* one.sim.count(VALIDATE)).toBe(2)
       }))
 
+    it.scoped("a revoked token is refused by every process sharing the store within the poll interval", () =>
+      Effect.gen(function*() {
+        const shared = { store: yield* TokenStore.makeMemory, keys: [newKey()] as const }
+        const options = { revocation: { pollEvery: "5 seconds" }, cache: { maxAge: "5 minutes" } } as const
+        const one = yield* makeEnv(options, { shared })
+        const two = yield* one.another(options, shared)
+        const token = yield* one.issue()
+        expect(tag(yield* one.auth.authenticate({ userToken: token }))).toBe("Confirmed")
+        // the second process took the validation from the shared store
+        expect(tag(yield* two.authenticate({ userToken: token }))).toBe("Confirmed")
+        expect(yield* one.sim.count(VALIDATE)).toBe(1)
+        yield* one.sim.revoke(token)
+        yield* TestClock.adjust("5 seconds")
+        for (const process of [one.auth, two]) {
+          expect(process.decideCached(headers({ "X-Auth-Token": token }))).toBeUndefined()
+          expect(tag(yield* process.authenticate({ userToken: token }))).not.toBe("Confirmed")
+        }
+      }))
+
     it.scoped("through Redis: two processes, one validation; the entry in Redis is sealed and holds no token id", () =>
       Effect.gen(function*() {
         const url = yield* redisUrl

@@ -10,6 +10,9 @@
 import { describe, expect, it } from "@effect/vitest"
 import { KeystoneMetrics } from "@effect-keystone/client"
 import { Fault, KeystoneSim } from "@effect-keystone/testing"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as Context from "effect/Context"
 import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
@@ -222,7 +225,42 @@ const recordingTracer = Effect.map(Effect.tracer, (base) => {
   return { spans, tracer }
 })
 
+/** A session whose `httpClient` sends through a transport that records each request's headers and the span current there. */
+const recordedTransport = Effect.gen(function*() {
+  const env = yield* makeEnv()
+  const sent: Array<{ readonly headers: Readonly<Record<string, string>>; readonly span: string | undefined }> = []
+  const transport = HttpClient.make((request) =>
+    Effect.map(Effect.option(Effect.currentSpan), (span) => {
+      sent.push({ headers: request.headers, span: Option.getOrUndefined(Option.map(span, (s) => s.name)) })
+      return HttpClientResponse.fromWeb(request, new Response("ok"))
+    })
+  )
+  const session = yield* makeSession({ ...env, context: Context.add(env.context, HttpClient.HttpClient, transport) })
+  const url = `${yield* session.endpoint({ type: "compute", interface: "public", region: "RegionOne" })}/servers`
+  return { http: yield* session.httpClient, url, sent }
+})
+
 describe("KeystoneSession tracing", () => {
+  it.scoped("nothing recording and no span around a request: no platform span, no trace context sent", () =>
+    Effect.gen(function*() {
+      const { http, sent, url } = yield* recordedTransport
+      expect((yield* http.get(url)).status).toBe(200)
+      expect(sent).toHaveLength(1)
+      expect(sent[0]!.span).toBeUndefined()
+      expect(sent[0]!.headers.traceparent).toBeUndefined()
+      expect(sent[0]!.headers.b3).toBeUndefined()
+    }))
+
+  it.scoped("nothing recording but a span around a request: the platform's span under it, its trace sent", () =>
+    Effect.gen(function*() {
+      const { http, sent, url } = yield* recordedTransport
+      const app = yield* Effect.useSpan("app", (span) => Effect.as(Effect.withParentSpan(http.get(url), span), span))
+      expect(sent).toHaveLength(1)
+      expect(sent[0]!.span).toBe("http.client GET")
+      expect(sent[0]!.headers.traceparent).toMatch(new RegExp(`^00-${app.traceId}-[0-9a-f]{16}-01$`))
+    }))
+
+
   it.scoped("a traced request through session.httpClient: the token headers are redacted in its span", () =>
     Effect.gen(function*() {
       const env = yield* makeEnv()

@@ -68,3 +68,26 @@ export const redactInTraces: <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect
  */
 export const redactInRecordedTraces: <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R> =
   internal.redactInRecordedTraces
+
+/**
+ * For one `HttpClient` request that carries token headers, as
+ * `session.httpClient` sends them: when spans are recorded, the token headers
+ * are redacted in the platform's span (`redactInRecordedTraces`); when
+ * nothing records them and no span surrounds the request, the platform's
+ * span is skipped (`HttpClient.currentTracerDisabledWhen`) — it would be kept
+ * nowhere, costs about 15 µs a request, and sends a random `traceparent`. A
+ * span around the request that nothing records (the trace context of an
+ * incoming request, say) is still propagated in `traceparent`.
+ *
+ * @since 0.6.0
+ * @category combinators
+ *
+ * @example
+ * ```ts
+ * import { TokenHeaders } from "@effect-keystone/client"
+ * import * as HttpClient from "@effect/platform/HttpClient"
+ *
+ * const forTokens = (client: HttpClient.HttpClient) => HttpClient.transformResponse(client, TokenHeaders.clientRequest)
+ * ```
+ */
+export const clientRequest: <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R> = internal.clientRequest

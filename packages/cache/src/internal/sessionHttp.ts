@@ -1,22 +1,26 @@
 /**
- * `session.httpClient` and `session.httpClientOnBehalfOf`: the application's
- * `HttpClient` in three layers.
+ * `session.httpClient` and `session.httpClientOnBehalfOf`: one
+ * `HttpClient.makeWith` over the application's `HttpClient` (with one
+ * `HttpClient.transform`), in three steps per request.
  *
- * 1. `HttpClient.transform` on the application's client: a fetch-based
- *    client is told not to follow redirects, and a client that followed one
- *    to another origin anyway is reported (once).
- * 2. The tokens are read from their sessions and set as headers, but only for
+ * 1. The tokens are read from their sessions and set as headers, but only for
  *    origins the guarding token is meant for (see `origins.ts`). This step
  *    must see the request exactly as it is sent, after every
  *    `HttpClient.mapRequest` the caller wraps around the session's client
  *    (ServiceClient's `prependUrl`, an application's own): a request mapping
  *    layer (`mapRequestEffect`) runs before those, so the origin check would
  *    look at a URL that is then changed. It is therefore the client's
- *    response side: `HttpClient.makeWith` with no request mapping of its own.
- * 3. `HttpClient.transformResponse`: on a 401, the tokens Keystone confirms
- *    dead are re-issued and the request is run once more from the start
- *    (the caller's mapping, then step 2 with fresh tokens and a fresh origin
- *    check); any other 401 goes back as is.
+ *    response side, with no request mapping of its own.
+ * 2. The application's client sends it (`HttpClient.transform`): a fetch-based client is told not to follow redirects, a client that
+ *    followed one to another origin anyway is reported (once), and the
+ *    platform's span is traced as `TokenHeaders.clientRequest` says.
+ * 3. On a 401, the tokens Keystone confirms dead are re-issued and the
+ *    request is run once more from the start (the caller's mapping, then
+ *    step 1 with fresh tokens and a fresh origin check); any other 401 goes
+ *    back as is.
+ *
+ * The 401 handling is part of the same `makeWith`, not a `transformResponse`
+ * around it: each layer is a few more steps of the run loop per request.
  *
  * @internal
  */
@@ -74,8 +78,10 @@ const discard = (response: HttpClientResponse.HttpClientResponse) =>
   Effect.ignore(Effect.timeout(response.arrayBuffer, Duration.seconds(1)))
 
 /**
- * The request as sent, with the token headers redacted in its span when
- * one is recorded (`TokenHeaders.redactInRecordedTraces`).
+ * Sends `request` (tokens set, origin checked) through the application's
+ * client (its own request mapping first), traced as `TokenHeaders.clientRequest` says: the token headers
+ * redacted in the platform's span when spans are recorded, and no platform
+ * span at all when nothing records it and no span surrounds the request.
  *
  * A fetch-based client follows redirects itself by default, headers and all:
  * ask it not to (the 3xx comes back to the caller; a
@@ -85,41 +91,46 @@ const discard = (response: HttpClientResponse.HttpClientResponse) =>
  * costs a context per request). A provided client that followed a redirect
  * to another origin on its own is too late to stop, but said once, loudly.
  */
-const withoutRedirects = (
+const transmitter = (
   baseHttp: HttpClient.HttpClient,
-  warned: Ref.Ref<boolean>,
   annotations: Record<string, unknown>
-): HttpClient.HttpClient =>
-  HttpClient.transform(baseHttp, (effect, sent) =>
+) => {
+  const warned = Ref.unsafeMake(false)
+  const redirected = (response: HttpClientResponse.HttpClientResponse, to: string | undefined) =>
+    Effect.flatMap(Ref.getAndSet(warned, true), (before) =>
+      before ? Effect.succeed(response) : Effect.as(
+        Effect.logWarning(
+          "KeystoneSession: the HttpClient provided to the session followed a redirect to another origin with X-Auth-Token; provide one that does not follow redirects, and wrap session.httpClient in HttpClient.followRedirects instead"
+        ).pipe(Effect.annotateLogs({ ...annotations, "http.redirected_to": to ?? "(none)" })),
+        response
+      ))
+
+  const sending = HttpClient.transform(baseHttp, (sendIt, sent) =>
     Effect.withFiberRuntime<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError>((fiber) => {
-      if (ignoresRequestInit.has(baseHttp)) return effect
-      const init = Context.getOrElse(fiber.currentContext, FetchHttpClient.RequestInit, () => undefined)
-      if (init !== undefined && init.redirect === "manual") return effect
-      const told = manualRedirects(init)
-      return Effect.provide(effect, Context.add(fiber.currentContext, FetchHttpClient.RequestInit, told.init)).pipe(
-        // sent without a look at RequestInit: not a fetch-based client
-        Effect.tap(() =>
-          Effect.sync(() => {
-            if (!told.read) ignoresRequestInit.add(baseHttp)
-          })
-        )
-      )
-    }).pipe(
-      TokenHeaders.redactInRecordedTraces,
-      Effect.flatMap((response) => {
+      let effect = sendIt
+      if (!ignoresRequestInit.has(baseHttp)) {
+        const init = Context.getOrElse(fiber.currentContext, FetchHttpClient.RequestInit, () => undefined)
+        if (init === undefined || init.redirect !== "manual") {
+          const told = manualRedirects(init)
+          effect = Effect.tap(
+            Effect.provide(effect, Context.add(fiber.currentContext, FetchHttpClient.RequestInit, told.init)),
+            // sent without a look at RequestInit: not a fetch-based client
+            () => {
+              if (!told.read) ignoresRequestInit.add(baseHttp)
+            }
+          )
+        }
+      }
+      return Effect.flatMap(TokenHeaders.clientRequest(effect), (response) => {
         // the same URL string is the same origin: parsed only when the client changed the URL
         if (response.request.url === sent.url) return Effect.succeed(response)
         const to = Origins.originOf(response.request.url)
-        if (to === Origins.originOf(sent.url)) return Effect.succeed(response)
-        return Effect.flatMap(Ref.getAndSet(warned, true), (before) =>
-          before ? Effect.succeed(response) : Effect.as(
-            Effect.logWarning(
-              "KeystoneSession: the HttpClient provided to the session followed a redirect to another origin with X-Auth-Token; provide one that does not follow redirects, and wrap session.httpClient in HttpClient.followRedirects instead"
-            ).pipe(Effect.annotateLogs({ ...annotations, "http.redirected_to": to ?? "(none)" })),
-            response
-          ))
+        return to === Origins.originOf(sent.url) ? Effect.succeed(response) : redirected(response, to)
       })
-    ))
+    }))
+
+  return (request: HttpClientRequest.HttpClientRequest) => sending.execute(request)
+}
 
 /** Clients seen sending a request without reading `FetchHttpClient.RequestInit`. */
 const ignoresRequestInit = new WeakSet<HttpClient.HttpClient>()
@@ -144,9 +155,7 @@ const manualRedirects = (init: RequestInit | undefined) => {
 export const make = (baseHttp: HttpClient.HttpClient, config: Config): HttpClient.HttpClient.With<Error> => {
   const { annotations, guard, other, policy } = config
   const sent = other === undefined ? [guard] : [guard, other]
-  const warned = Ref.unsafeMake(false)
-
-  const sending = withoutRedirects(baseHttp, warned, annotations)
+  const transmit = transmitter(baseHttp, annotations)
 
   /** Sends the request with the current tokens, or refuses it: checked for every token, since each has its catalog. */
   const authorizeAndSend = (
@@ -157,8 +166,8 @@ export const make = (baseHttp: HttpClient.HttpClient, config: Config): HttpClien
       if (refused !== undefined) return Effect.fail(refused)
       const withGuard = HttpClientRequest.setHeader(request, guard.header, idOf(g))
       return other === undefined
-        ? sending.execute(withGuard)
-        : Effect.flatMap(other.token, (o) => sending.execute(HttpClientRequest.setHeader(withGuard, other.header, idOf(o))))
+        ? transmit(withGuard)
+        : Effect.flatMap(other.token, (o) => transmit(HttpClientRequest.setHeader(withGuard, other.header, idOf(o))))
     })
 
   /** The re-issuable tokens of a refused request that Keystone says are dead, with their ids. */
@@ -202,6 +211,8 @@ export const make = (baseHttp: HttpClient.HttpClient, config: Config): HttpClien
           ))
     })
 
-  const authorized = HttpClient.makeWith<never, never, Error, never>((request) => Effect.flatMap(request, authorizeAndSend), Effect.succeed)
-  return HttpClient.transformResponse(authorized, reauthorizeOnce)
+  return HttpClient.makeWith<never, never, Error, never>(
+    (request) => reauthorizeOnce(Effect.flatMap(request, authorizeAndSend)),
+    Effect.succeed
+  )
 }

@@ -14,6 +14,7 @@
  * @since 0.1.0
  */
 import type * as Auth from "@effect-keystone/client/Auth"
+import type * as KeystoneMetrics from "@effect-keystone/client/KeystoneMetrics"
 import type { Token } from "@effect-keystone/schema"
 import type * as Arr from "effect/Array"
 import * as Config from "effect/Config"
@@ -28,6 +29,7 @@ import type * as Redacted from "effect/Redacted"
 import * as EncryptedStore from "./internal/encryptedStore.js"
 import * as EnvelopeInternal from "./internal/envelope.js"
 import * as MemoryStore from "./internal/memoryStore.js"
+import * as StoreMetrics from "./internal/storeMetrics.js"
 import type { TokenStoreEncryptionError, TokenStoreError } from "./internal/storeErrors.js"
 import * as KeyInternal from "./internal/storeKey.js"
 
@@ -63,7 +65,12 @@ export {
  * @category models
  */
 export interface TokenStoreService {
-  readonly backend: "memory" | "file" | "redis"
+  /**
+   * The backend's name: the `backend` tag of the store metrics and of its log
+   * lines and errors (`memory`, `file`, `redis`; a store written by hand
+   * names itself, and counts its operations with `withMetrics`).
+   */
+  readonly backend: KeystoneMetrics.StoreBackend
   /** A still-valid token, or `None` (absent, expired, corrupt, foreign version). */
   readonly get: (key: StoreKey) => Effect.Effect<Option.Option<Token.Token>, TokenStoreError>
   readonly set: (key: StoreKey, token: Token.Token) => Effect.Effect<void, TokenStoreError>
@@ -240,3 +247,30 @@ export const layerEncryptedConfig = (
     TokenStore,
     Effect.flatMap(Config.unwrap(config), ({ keys }) => Effect.flatMap(TokenStore, (s) => EncryptedStore.make(s, keys)))
   )
+
+/**
+ * A store written by hand, counted in the store metrics as the built-in
+ * backends are (`keystone_store_operations_total`, `…_failures_total` and
+ * `keystone_store_lock_wait_seconds`, tagged with its `backend`). The
+ * built-in stores and `makeEncrypted` already count themselves: wrap only
+ * your own.
+ *
+ * @since 0.6.0
+ * @category metrics
+ *
+ * @example
+ * ```ts
+ * import { TokenStore } from "@effect-keystone/cache"
+ * import { Effect, Layer, Option } from "effect"
+ *
+ * const mine: TokenStore.TokenStoreService = {
+ *   backend: "vault",
+ *   get: () => Effect.succeed(Option.none()),
+ *   set: () => Effect.void,
+ *   remove: () => Effect.void,
+ *   withLock: (_key, effect) => effect
+ * }
+ * const layer = Layer.succeed(TokenStore.TokenStore, TokenStore.withMetrics(mine))
+ * ```
+ */
+export const withMetrics = (store: TokenStoreService): TokenStoreService => StoreMetrics.instrument(store)

@@ -24,6 +24,7 @@ import * as TestClock from "effect/TestClock"
 import * as Tracer from "effect/Tracer"
 import * as RedisTokenStore from "../src/RedisTokenStore.js"
 import * as TokenStore from "../src/TokenStore.js"
+import type { Token } from "@effect-keystone/schema"
 import { ISSUE, makeEnv, makeSession } from "./utils/session.js"
 import { freshKey, makeToken } from "./utils/tokens.js"
 
@@ -190,6 +191,33 @@ describe("TokenStore metrics", () => {
       expect((yield* histogram(KeystoneMetrics.lockWait, { backend: "memory" })).count).toBe(1)
       expect((yield* histogram(KeystoneMetrics.lockWait, { backend: "encrypted" })).count).toBe(0)
     }).pipe(Effect.tagMetrics("test", "store-encrypted")))
+
+  it.scoped("a store written by hand, wrapped in withMetrics: counted under its own backend name, failures too", () =>
+    Effect.gen(function*() {
+      const entries = new Map<string, Token.Token>()
+      const down = { now: false }
+      const fail = (operation: "get" | "set" | "remove") =>
+        Effect.fail(new TokenStore.TokenStoreError({ backend: "vault", operation, message: `${operation}: sealed` }))
+      const mine: TokenStore.TokenStoreService = {
+        backend: "vault",
+        get: (key) => down.now ? fail("get") : Effect.sync(() => Option.fromNullable(entries.get(key))),
+        set: (key, token) => down.now ? fail("set") : Effect.sync(() => void entries.set(key, token)),
+        remove: (key) => Effect.sync(() => void entries.delete(key)),
+        withLock: (_key, effect) => effect
+      }
+      const store = TokenStore.withMetrics(mine)
+      const key = freshKey()
+      yield* store.withLock(key, store.set(key, makeToken()))
+      expect(Option.isSome(yield* store.get(key))).toBe(true)
+      yield* store.remove(key)
+      down.now = true
+      const failed = yield* Effect.flip(store.get(key))
+      expect(failed.backend).toBe("vault")
+      const ops = Effect.all(["get", "set", "remove"].map((operation) => count(KeystoneMetrics.storeOperations, { backend: "vault", operation })))
+      expect(yield* ops).toEqual([2, 1, 1])
+      expect(yield* count(KeystoneMetrics.storeFailures, { backend: "vault", operation: "get" })).toBe(1)
+      expect((yield* histogram(KeystoneMetrics.lockWait, { backend: "vault" })).count).toBe(1)
+    }).pipe(Effect.tagMetrics("test", "store-by-hand")))
 
   it.scoped("a Redis store that cannot be reached: failed operations and a lock that could not be had", () =>
     Effect.gen(function*() {

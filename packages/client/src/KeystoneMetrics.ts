@@ -48,12 +48,13 @@ export type InvalidationReason = "unauthorized" | "requested"
 /**
  * The `backend` tag of the store metrics. `encrypted` is `TokenStore.makeEncrypted`:
  * its `get` and `set` are counted as `encrypted`; its `remove` and lock are the
- * backend's below.
+ * backend's below. A store written by hand is counted under its own name
+ * (`TokenStore.withMetrics`).
  *
  * @since 0.4.0
  * @category models
  */
-export type StoreBackend = "memory" | "file" | "redis" | "encrypted"
+export type StoreBackend = "memory" | "file" | "redis" | "encrypted" | (string & {})
 
 /**
  * The `operation` tag of the store metrics (`lock`: a lock that could not be

@@ -12,7 +12,8 @@ import * as Schema from "effect/Schema"
  * @category errors
  */
 export class TokenStoreError extends Schema.TaggedError<TokenStoreError>()("TokenStoreError", {
-  backend: Schema.Literal("memory", "file", "redis"),
+  /** `memory`, `file`, `redis`, or a hand-written store's own `backend`. */
+  backend: Schema.String,
   operation: Schema.Literal("get", "set", "remove", "lock"),
   message: Schema.String
 }) {}

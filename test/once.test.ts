@@ -34,7 +34,8 @@ const rules: ReadonlyArray<readonly [rule: string, pattern: RegExp, home: string
   ["the endpoint interfaces are Catalog.Interface", /["']public["']\s*[|,]\s*["']internal["']/, "packages/schema/src/Catalog.ts"],
   ["exponential backoff is Retry.backoff", /Schedule\.exponential\b/, "packages/client/src/internal/retry.ts"],
   ["jitter is Retry.backoff's", /Schedule\.jittered\b/, "packages/client/src/internal/retry.ts"],
-  ["a Retry-After header is read by the client's errors", /\[["']retry-after["']\]|get\(["']retry-after["']\)/i, "packages/client/src/internal/errors.ts"]
+  ["a Retry-After header is read by the client's errors", /\[["']retry-after["']\]|get\(["']retry-after["']\)/i, "packages/client/src/internal/errors.ts"],
+  ["single flight on Effect's Cache is Memo's", /\bCache\.(make|makeWith)\b/, "packages/client/src/internal/memo.ts"]
 ]
 
 describe("each rule is written once", () => {

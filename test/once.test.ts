@@ -35,6 +35,7 @@ const rules: ReadonlyArray<readonly [rule: string, pattern: RegExp, home: string
   ["exponential backoff is Retry.backoff", /Schedule\.exponential\b/, "packages/client/src/internal/retry.ts"],
   ["jitter is Retry.backoff's", /Schedule\.jittered\b/, "packages/client/src/internal/retry.ts"],
   ["a Retry-After header is read by the client's errors", /\[["']retry-after["']\]|get\(["']retry-after["']\)/i, "packages/client/src/internal/errors.ts"],
+  ["an auth URL's /v3 or /v2.0 suffix is read by Url.apiVersion", /\\\/\(?(?:v3|v2\\\.0)[^\n]{0,8}\$/, "packages/schema/src/Url.ts"],
   ["single flight on Effect's Cache is Memo's", /\bCache\.(make|makeWith)\b/, "packages/client/src/internal/memo.ts"]
 ]
 

@@ -34,7 +34,9 @@ const rules: ReadonlyArray<readonly [rule: string, pattern: RegExp, home: string
   ["the endpoint interfaces are Catalog.Interface", /["']public["']\s*[|,]\s*["']internal["']/, "packages/schema/src/Catalog.ts"],
   ["exponential backoff is Retry.backoff", /Schedule\.exponential\b/, "packages/client/src/internal/retry.ts"],
   ["jitter is Retry.backoff's", /Schedule\.jittered\b/, "packages/client/src/internal/retry.ts"],
-  ["a Retry-After header is read by the client's errors", /\[["']retry-after["']\]|get\(["']retry-after["']\)/i, "packages/client/src/internal/errors.ts"]
+  ["a Retry-After header is read by the client's errors", /\[["']retry-after["']\]|get\(["']retry-after["']\)/i, "packages/client/src/internal/errors.ts"],
+  ["an auth URL's /v3 or /v2.0 suffix is read by Url.apiVersion", /\\\/\(?(?:v3|v2\\\.0)[^\n]{0,8}\$/, "packages/schema/src/Url.ts"],
+  ["single flight on Effect's Cache is Memo's", /\bCache\.(make|makeWith)\b/, "packages/client/src/internal/memo.ts"]
 ]
 
 describe("each rule is written once", () => {

@@ -4,16 +4,12 @@
  * included), never ahead of one.
  */
 import { describe, expect, it } from "@effect/vitest"
-import type { Token } from "@effect-keystone/schema"
 import * as Effect from "effect/Effect"
-import * as Redacted from "effect/Redacted"
 import * as SubscriptionRef from "effect/SubscriptionRef"
 import * as TestClock from "effect/TestClock"
 import * as SessionState from "../src/internal/sessionState.js"
 import * as Suspended from "../src/internal/suspended.js"
-import { ISSUE, makeEnv, makeSession } from "./utils/session.js"
-
-const idOf = (t: Token.Token) => Redacted.value(t.id)
+import { idOf, ISSUE, makeEnv, makeSession } from "./utils/session.js"
 
 describe("SessionState.reader", () => {
   it.effect("sees every write to the SubscriptionRef at once: set, update, modify", () =>

@@ -4,20 +4,16 @@
  * service that always answers 401 (defect 6).
  */
 import { describe, expect, it } from "@effect/vitest"
-import type { Token } from "@effect-keystone/schema"
 import { Fault } from "@effect-keystone/testing"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Fiber from "effect/Fiber"
-import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
 import type * as KeystoneSession from "../src/KeystoneSession.js"
 import { capture } from "./utils/logs.js"
-import { ISSUE, makeEnv, makeSession, rewriteTokenTimes, skewed } from "./utils/session.js"
+import { COMPUTE, idOf, ISSUE, makeEnv, makeSession, rewriteTokenTimes, skewed } from "./utils/session.js"
 
-const idOf = (t: Token.Token) => Redacted.value(t.id)
-const COMPUTE = "GET service:compute"
 const CHECK = "HEAD /v3/auth/tokens"
 
 /**

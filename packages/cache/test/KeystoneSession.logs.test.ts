@@ -3,16 +3,12 @@
  * that is ridden out at Warning, a lost token at Error, the recovery at Info.
  */
 import { describe, expect, it } from "@effect/vitest"
-import type { Token } from "@effect-keystone/schema"
 import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
 import { capture } from "./utils/logs.js"
-import { makeEnv, makeSession } from "./utils/session.js"
-
-const idOf = (t: Token.Token) => Redacted.value(t.id)
+import { idOf, makeEnv, makeSession } from "./utils/session.js"
 
 const about = (lines: ReturnType<typeof capture>["lines"], text: string) => lines.filter((l) => l.message.includes(text))
 

@@ -7,11 +7,9 @@ import type { Token } from "@effect-keystone/schema"
 import { Fault } from "@effect-keystone/testing"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
-import { type Env, ISSUE, makeEnv, makeSession } from "./utils/session.js"
+import { type Env, idOf, ISSUE, makeEnv, makeSession } from "./utils/session.js"
 
-const idOf = (t: Token.Token) => Redacted.value(t.id)
 const ONE_DAY = 86_400
 
 /** Steps the clock by `stepSeconds` until `token` succeeds; returns the seconds it took (or undefined). */

@@ -4,15 +4,12 @@
  * downstream that demands both (test/utils/downstream.ts).
  */
 import { describe, expect, it } from "@effect/vitest"
-import type { Token } from "@effect-keystone/schema"
 import { KeystoneSim } from "@effect-keystone/testing"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
 import * as Downstream from "./utils/downstream.js"
-import { auth, type Env, makeEnv, makeSession, serviceAuth } from "./utils/session.js"
-
-const idOf = (t: Token.Token) => Redacted.value(t.id)
+import { auth, type Env, idOf, makeEnv, makeSession, serviceAuth } from "./utils/session.js"
 
 const url = `${Downstream.origin}/v1/volumes`
 

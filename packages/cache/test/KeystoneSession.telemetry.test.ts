@@ -25,10 +25,8 @@ import * as Tracer from "effect/Tracer"
 import * as RedisTokenStore from "../src/RedisTokenStore.js"
 import * as TokenStore from "../src/TokenStore.js"
 import type { Token } from "@effect-keystone/schema"
-import { ISSUE, makeEnv, makeSession } from "./utils/session.js"
+import { COMPUTE, ISSUE, makeEnv, makeSession } from "./utils/session.js"
 import { freshKey, makeToken } from "./utils/tokens.js"
-
-const COMPUTE = "GET service:compute"
 
 const count = (metric: Metric.Metric.Counter<number>, tags: Record<string, string> = {}) =>
   Effect.map(Metric.value(KeystoneMetrics.withTags(metric, tags)), (s) => s.count)

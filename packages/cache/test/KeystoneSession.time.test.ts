@@ -10,13 +10,11 @@ import * as DateTime from "effect/DateTime"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import * as Redacted from "effect/Redacted"
 import * as Supervisor from "effect/Supervisor"
 import * as TestClock from "effect/TestClock"
 import * as Deadline from "../src/internal/deadline.js"
-import { ISSUE, makeEnv, makeSession, skewed } from "./utils/session.js"
+import { idOf, ISSUE, makeEnv, makeSession, skewed } from "./utils/session.js"
 
-const idOf = (t: Token.Token) => Redacted.value(t.id)
 const MIN = 60_000
 const HOUR = 60 * MIN
 

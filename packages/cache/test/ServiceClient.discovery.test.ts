@@ -6,6 +6,7 @@
 import * as HttpClient from "@effect/platform/HttpClient"
 import { describe, expect, it } from "@effect/vitest"
 import { Fault, KeystoneSim } from "@effect-keystone/testing"
+import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
 import * as Option from "effect/Option"
@@ -60,6 +61,9 @@ const catalog: ReadonlyArray<KeystoneSim.Seed.Service> = [
     documents: KeystoneSim.ServiceDocuments.nova(LEGACY)
   }
 ]
+
+/** A service the caller provides, read by the transport: which context a request is sent in. */
+class Caller extends Context.Tag("test/Caller")<Caller, string>() {}
 
 interface Sent {
   readonly url: string
@@ -191,6 +195,26 @@ describe("ServiceClient discovery", () => {
       const response = yield* Fiber.join(second)
       expect(response.status).toBe(200)
       expect(toService(ROOT).filter((s) => s.url === `${ROOT}/`).length).toBe(2)
+    }))
+
+  it.scoped("the version document is read in the context of the request that needed it, not the one the client was made in", () =>
+    Effect.gen(function*() {
+      const seen: Array<{ readonly url: string; readonly caller: string | undefined }> = []
+      const env = yield* makeEnv({
+        seed: { catalog },
+        wrapHttp: (http) =>
+          HttpClient.tapRequest(http, (request) =>
+            Effect.map(Effect.serviceOption(Caller), (caller) => {
+              seen.push({ url: request.url, caller: Option.getOrUndefined(caller) })
+            }))
+      })
+      const session = yield* makeSession(env, { minimumRefresh: 0 })
+      const nova = yield* ServiceClient.make({ type: "compute", region: "RegionRoot", version: { min: "2" } }).pipe(
+        Effect.provideService(KeystoneSession.KeystoneSession, session),
+        Effect.provideService(Caller, "the maker")
+      )
+      yield* Effect.provideService(nova.http.get("servers"), Caller, "the request")
+      expect(seen.filter((s) => s.url === `${ROOT}/`).map((s) => s.caller)).toEqual(["the request"])
     }))
 
   it.scoped("a version document over 64 KiB is not read whole: no document", () =>

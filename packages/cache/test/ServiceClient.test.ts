@@ -13,9 +13,8 @@ import { Credentials } from "@effect-keystone/client"
 import * as Redacted from "effect/Redacted"
 import * as KeystoneSession from "../src/KeystoneSession.js"
 import * as ServiceClient from "../src/ServiceClient.js"
-import { type Env, ISSUE, makeEnv, makeSession } from "./utils/session.js"
+import { COMPUTE, type Env, ISSUE, makeEnv, makeSession } from "./utils/session.js"
 
-const COMPUTE = "GET service:compute"
 const NOVA = "http://compute.region-one.test:8774/v2.1"
 
 interface Sent {

@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
-import type { Catalog, Token } from "@effect-keystone/schema"
+import type { Catalog, Token, Url } from "@effect-keystone/schema"
 import * as Config from "effect/Config"
 import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
@@ -29,10 +29,12 @@ import type { KeystoneError } from "./KeystoneError.js"
 export type Subject = Token.Token | Redacted.Redacted<string>
 
 /**
+ * The Keystone API versions the client speaks (`Url.ApiVersion`).
+ *
  * @since 0.1.0
  * @category models
  */
-export type ApiVersion = "v3" | "v2.0"
+export type ApiVersion = Url.ApiVersion
 
 /**
  * @since 0.1.0

@@ -38,3 +38,7 @@ export * as KeystoneMetrics from "./KeystoneMetrics.js"
  * @since 0.4.0
  */
 export * as TokenHeaders from "./TokenHeaders.js"
+/**
+ * @since 0.5.0
+ */
+export * as Memo from "./Memo.js"

@@ -53,6 +53,21 @@ describe("spans", () => {
         expect(request.headers.traceparent).toBe(`00-${validate.traceId}-${validate.spanId}-01`)
       })))
 
+  it.effect("the caller token issued on demand, and a version discovery, are spans of the call that needed them", () =>
+    Effect.gen(function*() {
+      const sim = yield* KeystoneSim.KeystoneSim
+      const client = yield* makeClient({ authUrl: sim.authUrl, caller: { auth: adminAuth } })
+      const discovering = yield* makeClient({ authUrl: sim.authUrl.replace(/\/v3$/, "") })
+      const token = yield* client.issue({ credentials: demoPassword })
+      const traceOf = (spans: ReadonlyArray<Tracer.Span>, name: string) => spans.find((s) => s.name === name)?.traceId
+      const validated = yield* recordSpans(Effect.withSpan(client.validate(token), "app"))
+      expect(Exit.isSuccess(validated.exit)).toBe(true)
+      expect(traceOf(validated.spans, "KeystoneClient.issue")).toBe(traceOf(validated.spans, "app"))
+      const discovered = yield* recordSpans(Effect.withSpan(discovering.version, "app"))
+      expect(Exit.isSuccess(discovered.exit)).toBe(true)
+      expect(traceOf(discovered.spans, "KeystoneClient.discover")).toBe(traceOf(discovered.spans, "app"))
+    }).pipe(Effect.provide(KeystoneSim.layer())))
+
   it.effect("with the built-in tracer: no span is made, the caller's span gets no attribute and its trace context is sent", () =>
     setup((client, _, sent) =>
       Effect.gen(function*() {

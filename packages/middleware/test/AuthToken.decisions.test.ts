@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { TokenStore } from "@effect-keystone/cache"
 import * as RedisTokenStore from "@effect-keystone/cache/RedisTokenStore"
-import { KeystoneSim } from "@effect-keystone/testing"
+import { Fault, KeystoneSim } from "@effect-keystone/testing"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
@@ -108,6 +108,21 @@ describe("AuthToken decisions", () => {
           expect(tag(yield* env.auth.authenticate({ userToken: fresh }))).toBe("Confirmed")
           expect(logs.lines.some((l) => l.message.includes("Keystone answers again"))).toBe(true)
         }).pipe(Effect.provide(logs.layer))
+      }))
+
+    it.scoped("Keystone's own Retry-After is passed on, in whole seconds; without one (or 0), the configured one", () =>
+      Effect.gen(function*() {
+        const env = yield* makeEnv({ revocation: { pollEvery: false }, retry: false })
+        const token = yield* env.issue()
+        const answered = (retryAfter: number | undefined, status = 503) =>
+          Effect.zipRight(
+            env.sim.inject(Fault.status(status, { route: VALIDATE, count: 1, ...(retryAfter === undefined ? {} : { retryAfter }) })),
+            env.auth.decide(headers({ "X-Auth-Token": token }))
+          )
+        expect(yield* answered(30)).toMatchObject({ _tag: "Respond", status: 503, headers: { "retry-after": "30" } })
+        expect(yield* answered(1.2, 429)).toMatchObject({ _tag: "Respond", status: 503, headers: { "retry-after": "2" } })
+        expect(yield* answered(undefined)).toMatchObject({ _tag: "Respond", status: 503, headers: { "retry-after": "5" } })
+        expect(yield* answered(0)).toMatchObject({ _tag: "Respond", status: 503, headers: { "retry-after": "5" } })
       }))
   })
 

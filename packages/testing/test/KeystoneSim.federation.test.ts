@@ -12,7 +12,7 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
 import { createHash } from "node:crypto"
-import { AppCred, Demo, get, issue, provideSim, send, tokenAuth, tokens } from "./utils.js"
+import { AppCred, Demo, get, issue, provideSim, send, tokenAuth, tokens, UNAUTHORIZED } from "./utils.js"
 
 const { Federated } = KeystoneSim
 const endpoint = { identityProvider: Federated.identityProvider, protocol: Federated.protocol }
@@ -34,10 +34,6 @@ const alice = { user: { name: "alice" }, groups: [Federated.groupName] }
 /** Keystone's shadow user id: sha256 of the domain id, "user" and the unique id. */
 const shadowId = (uniqueId: string, domainId: string = Federated.domainId) =>
   createHash("sha256").update(`${domainId}user${uniqueId}`).digest("hex")
-
-const UNAUTHORIZED = {
-  error: { code: 401, message: "The request you have made requires authentication.", title: "Unauthorized" }
-}
 
 const fedProject = { project: { name: Federated.projectName, domain: { name: Federated.domainName } } }
 

@@ -11,6 +11,11 @@ import { KeystoneSim } from "@effect-keystone/testing"
 
 export const { Admin, AppCred, Demo, Demo2, Disabled, Domains, Mfa, Projects, Roles, Service, Trust } = KeystoneSim
 
+/** Keystone's body for every 401: the reason is never told. */
+export const UNAUTHORIZED = {
+  error: { code: 401, message: "The request you have made requires authentication.", title: "Unauthorized" }
+}
+
 export interface Answer {
   readonly status: number
   readonly headers: Readonly<Record<string, string>>

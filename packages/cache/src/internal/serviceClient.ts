@@ -66,54 +66,64 @@ export const userAgent = (app: string | undefined): string =>
 
 /** @internal */
 export const make = (session: KeystoneSessionService, options: Options): Effect.Effect<ServiceClient> =>
-  Effect.map(session.httpClient, (sessionHttp) => {
-    const type = options.type
-    const filter: Catalog.EndpointFilter = {
-      type,
-      interface: options.interface,
-      region: options.region,
-      name: options.name
-    }
-    const catalogUrl: Effect.Effect<string, Error> = options.endpointOverride !== undefined
-      ? Effect.succeed(options.endpointOverride)
-      : session.endpoint(filter)
-    const wantsDiscovery = options.version !== undefined || options.microversion !== undefined
-    const discovery = Discovery.makeCache(session, sessionHttp, type)
+  Effect.flatMap(session.httpClient, (sessionHttp) =>
+    Effect.map(
+      Discovery.makeCache(session, sessionHttp, options.type),
+      (discovery) => bind(session, options, sessionHttp, discovery)
+    ))
 
-    const resolve: Effect.Effect<Resolved, Error> = Effect.flatMap(catalogUrl, (url) => {
-      if (!wantsDiscovery) return Effect.succeed({ endpoint: url, version: Option.none(), microversion: Option.none() })
-      return Effect.flatMap(discovery(url, options.version ?? {}), (found) =>
-        Effect.map(Discovery.negotiate(type, found, options.microversion), (microversion) => ({
-          endpoint: found.url,
-          version: Option.some(found),
-          microversion
-        })))
+const bind = (
+  session: KeystoneSessionService,
+  options: Options,
+  sessionHttp: Effect.Effect.Success<KeystoneSessionService["httpClient"]>,
+  discovery: (endpoint: string, range: Discovery.Range) => Effect.Effect<Discovery.ServiceVersion, Error>
+): ServiceClient => {
+  const type = options.type
+  const filter: Catalog.EndpointFilter = {
+    type,
+    interface: options.interface,
+    region: options.region,
+    name: options.name
+  }
+  const catalogUrl: Effect.Effect<string, Error> = options.endpointOverride !== undefined
+    ? Effect.succeed(options.endpointOverride)
+    : session.endpoint(filter)
+  const wantsDiscovery = options.version !== undefined || options.microversion !== undefined
+
+  const resolve: Effect.Effect<Resolved, Error> = Effect.flatMap(catalogUrl, (url) => {
+    if (!wantsDiscovery) return Effect.succeed({ endpoint: url, version: Option.none(), microversion: Option.none() })
+    return Effect.flatMap(discovery(url, options.version ?? {}), (found) =>
+      Effect.map(Discovery.negotiate(type, found, options.microversion), (microversion) => ({
+        endpoint: found.url,
+        version: Option.some(found),
+        microversion
+      })))
+  })
+
+  const ua = userAgent(options.userAgent)
+  const legacy = legacyHeader(type)
+
+  const prepare = (request: HttpClientRequest.HttpClientRequest) =>
+    Effect.flatMap(resolve, ({ endpoint, microversion }) => {
+      const joined = Join.join(endpoint, request.url)
+      if (joined._tag === "Refused") {
+        return Effect.fail(new Errors.InvalidServicePath({ serviceType: type, path: String(request.url).slice(0, 200), reason: joined.reason }))
+      }
+      let out = HttpClientRequest.setUrl(request, joined.url).pipe(HttpClientRequest.setHeader("user-agent", ua))
+      if (Option.isSome(microversion)) {
+        out = HttpClientRequest.setHeader(out, "openstack-api-version", `${type} ${microversion.value}`)
+        if (legacy !== undefined) out = HttpClientRequest.setHeader(out, legacy, microversion.value)
+      }
+      return Effect.succeed(out)
     })
 
-    const ua = userAgent(options.userAgent)
-    const legacy = legacyHeader(type)
-
-    const prepare = (request: HttpClientRequest.HttpClientRequest) =>
-      Effect.flatMap(resolve, ({ endpoint, microversion }) => {
-        const joined = Join.join(endpoint, request.url)
-        if (joined._tag === "Refused") {
-          return Effect.fail(new Errors.InvalidServicePath({ serviceType: type, path: String(request.url).slice(0, 200), reason: joined.reason }))
-        }
-        let out = HttpClientRequest.setUrl(request, joined.url).pipe(HttpClientRequest.setHeader("user-agent", ua))
-        if (Option.isSome(microversion)) {
-          out = HttpClientRequest.setHeader(out, "openstack-api-version", `${type} ${microversion.value}`)
-          if (legacy !== undefined) out = HttpClientRequest.setHeader(out, legacy, microversion.value)
-        }
-        return Effect.succeed(out)
-      })
-
-    const mapped = HttpClient.mapRequestEffect(sessionHttp, prepare)
-    const http: HttpClient.HttpClient.With<Error> = options.failOnStatus === false
-      ? mapped
-      : HttpClient.transformResponse(mapped, (effect) =>
-        Effect.flatMap(effect, (response) =>
-          response.status >= 400
-            ? Effect.flatMap(Errors.fromResponse(type, response), Effect.fail)
-            : Effect.succeed(response)))
-    return { http, resolve, endpoint: Effect.map(resolve, (r) => r.endpoint) }
-  })
+  const mapped = HttpClient.mapRequestEffect(sessionHttp, prepare)
+  const http: HttpClient.HttpClient.With<Error> = options.failOnStatus === false
+    ? mapped
+    : HttpClient.transformResponse(mapped, (effect) =>
+      Effect.flatMap(effect, (response) =>
+        response.status >= 400
+          ? Effect.flatMap(Errors.fromResponse(type, response), Effect.fail)
+          : Effect.succeed(response)))
+  return { http, resolve, endpoint: Effect.map(resolve, (r) => r.endpoint) }
+}

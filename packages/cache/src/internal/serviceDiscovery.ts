@@ -8,11 +8,9 @@
  * @internal
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
-import * as Cause from "effect/Cause"
-import * as Deferred from "effect/Deferred"
+import * as Memo from "@effect-keystone/client/Memo"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Exit from "effect/Exit"
-import * as FiberId from "effect/FiberId"
 import * as Option from "effect/Option"
 import * as Errors from "./serviceErrors.js"
 
@@ -192,80 +190,73 @@ const fetchOffered = <E>(http: HttpClient.HttpClient.With<E>, endpoint: string):
     return { from: endpoint, offered: inferred }
   })
 
-/** What each endpoint offers, single flight, successes kept: one per session, shared by its clients. */
-const offeredBySession = new WeakMap<object, (endpoint: string) => Effect.Effect<Found, unknown>>()
+/** The version to bind to within `range`, from what `offered` finds at the endpoint. */
+const choose = <E>(offered: (endpoint: string) => Effect.Effect<Found, E>, serviceType: string) =>
+(endpoint: string, range: Range) =>
+  Effect.flatMap(offered(endpoint), ({ from, offered }) => {
+    const min = parseVersion(range.min)
+    const max = range.max === "latest" ? undefined : parseVersion(range.max)
+    const fits = offered
+      .filter((v) => atLeast(v, min) && atMost(v, max))
+      .sort((a, b) => b.major - a.major || b.minor - a.minor || rank[b.status]! - rank[a.status]!)
+    const list = offered.map((v) => `${v.id} ${v.status}`)
+    const fail = (reason: string) =>
+      Effect.fail(new Errors.VersionNotAvailable({
+        serviceType,
+        endpoint: Errors.redactUrl(endpoint),
+        ...(range.min === undefined ? {} : { min: range.min }),
+        ...(range.max === undefined ? {} : { max: range.max }),
+        offered: list,
+        reason
+      }))
+    if (offered.length === 0) return fail("the service offers no version document and its URL names no version")
+    for (const chosen of fits) {
+      const url = urlFor(endpoint, from, chosen)
+      if (url === undefined) continue
+      return Effect.succeed<ServiceVersion>({
+        id: chosen.id,
+        version: `${chosen.major}.${chosen.minor}`,
+        status: chosen.status,
+        url,
+        minMicroversion: chosen.minMicroversion,
+        maxMicroversion: chosen.maxMicroversion
+      })
+    }
+    return fail(fits.length === 0 ? "none is within the range" : "no fitting version has a usable link")
+  })
 
-const makeOffered = <E>(http: HttpClient.HttpClient.With<E>) => {
-  const known = new Map<string, Deferred.Deferred<Found, E>>()
-  const offered = (endpoint: string): Effect.Effect<Found, E> =>
-    Effect.suspend(() => {
-      const inFlight = known.get(endpoint)
-      // the fiber discovering was interrupted (its caller gave up): the others try again themselves
-      if (inFlight !== undefined) {
-        return Effect.catchAllCause(
-          Deferred.await(inFlight),
-          (cause) => Cause.isInterruptedOnly(cause) ? offered(endpoint) : Effect.failCause(cause)
-        )
-      }
-      const deferred = Deferred.unsafeMake<Found, E>(FiberId.none)
-      known.set(endpoint, deferred)
-      return fetchOffered(http, endpoint).pipe(
-        Effect.onExit((exit) => {
-          // a failure, or a service that answered nothing usable (a 503 too), is asked again next time
-          if (Exit.isFailure(exit) || exit.value.offered.length === 0) known.delete(endpoint)
-          return Deferred.done(deferred, exit)
-        })
-      )
-    })
-  return offered
-}
+/** The endpoints whose documents a session keeps (few: the services its clients call). */
+const endpointCapacity = 256
+
+/** What each endpoint offers, single flight, successes kept: one per session, shared by its clients. */
+const offeredBySession = new WeakMap<object, Memo.Memo<string, Found, unknown>>()
 
 /**
  * Discovery for one service type: `session` keys the cache of version
- * documents (every client of a session shares it), `http` reads them.
+ * documents (every client of a session shares it), `http` reads them. The
+ * document is read in the context of the request that needed it.
  *
  * @internal
  */
-export const makeCache = <E>(session: object, http: HttpClient.HttpClient.With<E>, serviceType: string) => {
-  let shared = offeredBySession.get(session)
-  if (shared === undefined) {
-    shared = makeOffered(http)
-    offeredBySession.set(session, shared)
-  }
-  const offered = shared as (endpoint: string) => Effect.Effect<Found, E>
-  return (endpoint: string, range: Range) =>
-    Effect.flatMap(offered(endpoint), ({ from, offered }) => {
-      const min = parseVersion(range.min)
-      const max = range.max === "latest" ? undefined : parseVersion(range.max)
-      const fits = offered
-        .filter((v) => atLeast(v, min) && atMost(v, max))
-        .sort((a, b) => b.major - a.major || b.minor - a.minor || rank[b.status]! - rank[a.status]!)
-      const list = offered.map((v) => `${v.id} ${v.status}`)
-      const fail = (reason: string) =>
-        Effect.fail(new Errors.VersionNotAvailable({
-          serviceType,
-          endpoint: Errors.redactUrl(endpoint),
-          ...(range.min === undefined ? {} : { min: range.min }),
-          ...(range.max === undefined ? {} : { max: range.max }),
-          offered: list,
-          reason
-        }))
-      if (offered.length === 0) return fail("the service offers no version document and its URL names no version")
-      for (const chosen of fits) {
-        const url = urlFor(endpoint, from, chosen)
-        if (url === undefined) continue
-        return Effect.succeed<ServiceVersion>({
-          id: chosen.id,
-          version: `${chosen.major}.${chosen.minor}`,
-          status: chosen.status,
-          url,
-          minMicroversion: chosen.minMicroversion,
-          maxMicroversion: chosen.maxMicroversion
+export const makeCache = <E>(session: object, http: HttpClient.HttpClient.With<E>, serviceType: string) =>
+  Effect.map(
+    Effect.flatMap(
+      Memo.make({
+        capacity: endpointCapacity,
+        lookup: (endpoint: string) => fetchOffered(http, endpoint),
+        // a service that answered nothing usable (a 503 too) is asked again next time, as a failure is
+        keepFor: (found) => found.offered.length === 0 ? Duration.zero : Duration.infinity
+      }),
+      (made) =>
+        Effect.sync(() => {
+          const shared = offeredBySession.get(session)
+          if (shared !== undefined) return shared as Memo.Memo<string, Found, E>
+          offeredBySession.set(session, made as Memo.Memo<string, Found, unknown>)
+          return made
         })
-      }
-      return fail(fits.length === 0 ? "none is within the range" : "no fitting version has a usable link")
-    })
-}
+    ),
+    (memo) => choose(memo.get, serviceType)
+  )
 
 /** The microversion to send: the one asked for, checked against the range; `latest` is the maximum. @internal */
 export const negotiate = (

@@ -12,8 +12,8 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import * as KeystoneClient from "@effect-keystone/client/KeystoneClient"
 import type * as KeystoneError from "@effect-keystone/client/KeystoneError"
 import type * as KeystoneMetrics from "@effect-keystone/client/KeystoneMetrics"
+import * as Memo from "@effect-keystone/client/Memo"
 import { Catalog, type Token } from "@effect-keystone/schema"
-import * as Cache from "effect/Cache"
 import * as Cause from "effect/Cause"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -160,30 +160,20 @@ const makeInvalidate = (deps: Deps, replan: Refresher["replan"], reason: Keyston
  */
 const makeIsDead = (deps: Deps) =>
   Effect.map(
-    Cache.make({
+    Memo.make({
       capacity: verdictCapacity,
-      timeToLive: Duration.millis(deps.settings.refusedTokenWindow),
       lookup: (id: Redacted.Redacted<string>) =>
         deps.client.check(id).pipe(
           Effect.catchAll((error) => Effect.succeed(error._tag !== "Unauthorized" && error._tag !== "NotFound"))
-        )
+        ),
+      keepFor: () => Duration.millis(deps.settings.refusedTokenWindow)
     }),
-    (verdicts) => {
-      // Cache hands the interruption of the fiber asking Keystone (its caller gave up) to every request
-      // waiting on that answer: one that was not interrupted itself asks again (an interrupted one never
-      // reaches the handler)
-      const alive = (id: Redacted.Redacted<string>): Effect.Effect<boolean> =>
-        Effect.catchAllCause(
-          verdicts.get(id),
-          (cause) => Cause.isInterruptedOnly(cause) ? alive(id) : Effect.failCause(cause)
-        )
-      return (id: Redacted.Redacted<string>, alone: boolean): Effect.Effect<boolean> =>
-        Effect.flatMap(SubscriptionRef.get(deps.state), ({ entry: e }) => {
-          const young = e !== undefined && e.id === Redacted.value(id) &&
-            deps.clock.unsafeCurrentTimeMillis() - e.issuedAtLocal < deps.settings.refusedTokenWindow
-          return alone && !young ? Effect.succeed(true) : Effect.map(alive(id), (yes) => !yes)
-        })
-    }
+    (verdicts) => (id: Redacted.Redacted<string>, alone: boolean): Effect.Effect<boolean> =>
+      Effect.flatMap(SubscriptionRef.get(deps.state), ({ entry: e }) => {
+        const young = e !== undefined && e.id === Redacted.value(id) &&
+          deps.clock.unsafeCurrentTimeMillis() - e.issuedAtLocal < deps.settings.refusedTokenWindow
+        return alone && !young ? Effect.succeed(true) : Effect.map(verdicts.get(id), (alive) => !alive)
+      })
   )
 
 interface Refresher {

@@ -5,12 +5,14 @@
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { AuthScope, CallerToken, Credentials, KeystoneClient } from "@effect-keystone/client"
+import type { Token } from "@effect-keystone/schema"
 import { KeystoneSim } from "@effect-keystone/testing"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
+import * as TestClock from "effect/TestClock"
 import * as KeystoneSession from "../../src/KeystoneSession.js"
 import * as TokenStore from "../../src/TokenStore.js"
 
@@ -53,6 +55,22 @@ export const makeChecker = (env: Env): Effect.Effect<KeystoneClient.KeystoneClie
 
 /** The simulator's route key for issuing. */
 export const ISSUE = "POST /v3/auth/tokens"
+
+/** The simulator's route key for its compute service stub. */
+export const COMPUTE = "GET service:compute"
+
+/** A token's id in the clear, to tell tokens apart. */
+export const idOf = (t: Token.Token): string => Redacted.value(t.id)
+
+/** The session's public compute endpoint in RegionOne. */
+export const computeUrl = (session: KeystoneSession.KeystoneSessionService) =>
+  session.endpoint({ type: "compute", interface: "public", region: "RegionOne" })
+
+/** Logins are at least `minimumRefresh` (1 s) apart: step past it before asking for a new token on demand. */
+export const pastMinimumRefresh = TestClock.adjust("1 second")
+
+/** A 401 counts against a token only once it is older than `refusedTokenWindow` (30 s). */
+export const pastRefusedTokenWindow = TestClock.adjust("31 seconds")
 
 /** The environment a session runs in. */
 export interface Env {

@@ -73,16 +73,18 @@ export const issued = (
   auth: Auth
 ): Effect.Effect<CallerTokenService> =>
   Effect.map(
-    Memo.make(
-      Effect.flatMap(client.issue(auth, { noCatalog: true }), (token) =>
-        Effect.map(Clock.currentTimeMillis, (now): Held => ({ token, useFor: useFor(token, now) }))),
-      (held) => held.useFor
-    ),
+    Memo.make({
+      capacity: 1,
+      lookup: () =>
+        Effect.flatMap(client.issue(auth, { noCatalog: true }), (token) =>
+          Effect.map(Clock.currentTimeMillis, (now): Held => ({ token, useFor: useFor(token, now) }))),
+      keepFor: (held) => held.useFor
+    }),
     (memo) => ({
-      token: Effect.map(memo.get, (held) => held.token.id),
+      token: Effect.map(memo.get(undefined), (held) => held.token.id),
       // drop only the token that was refused, not a newer one another fiber got
       refused: (id) =>
-        Effect.as(memo.invalidateWhen((held) => Redacted.value(held.token.id) === Redacted.value(id)), true)
+        Effect.as(memo.invalidateWhen(undefined, (held) => Redacted.value(held.token.id) === Redacted.value(id)), true)
     })
   )
 

@@ -106,5 +106,8 @@ export const resolver = (
       redactedBase: `${url.redacted}/${requested}`
     }))
   }
-  return Effect.map(Memo.make(discover(env, url), () => Duration.infinity), (memo) => memo.get)
+  return Effect.map(
+    Memo.make({ capacity: 1, lookup: () => discover(env, url), keepFor: () => Duration.infinity }),
+    (memo) => memo.get(undefined)
+  )
 }

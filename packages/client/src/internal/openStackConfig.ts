@@ -55,7 +55,7 @@ const urlAndVersion = (r: Reader): Result<{ readonly authUrl: string; readonly v
     return r.missing("auth_url", `${r.name("auth_url")} is required: the Keystone URL, e.g. https://keystone.example.com/v3`)
   }
   if (!/^https?:\/\//.test(authUrl)) return r.invalid("auth_url", `${r.name("auth_url")} must be an http(s) URL`)
-  const fromUrl = /\/v2\.0\/?$/.test(authUrl) ? "v2.0" : /\/v3\/?$/.test(authUrl) ? "v3" : "auto"
+  const fromUrl = Url.apiVersion(authUrl) ?? "auto"
   const requested = r.get("identity_api_version")
   const version = requested === undefined
     ? fromUrl

@@ -17,8 +17,6 @@ export interface ParsedAuthUrl {
   readonly version: ApiVersion | undefined
 }
 
-const versionSuffix = /\/(v3|v2\.0)$/
-
 /** @internal */
 export const parseAuthUrl = (authUrl: string): Either.Either<ParsedAuthUrl, string> => {
   let url: URL
@@ -37,8 +35,7 @@ export const parseAuthUrl = (authUrl: string): Either.Either<ParsedAuthUrl, stri
   url.username = ""
   url.password = ""
   const redacted = Url.withoutTrailingSlashes(url.toString())
-  const match = versionSuffix.exec(url.pathname)
-  return Either.right({ url: full, redacted, version: match === null ? undefined : (match[1] as ApiVersion) })
+  return Either.right({ url: full, redacted, version: Url.apiVersion(url.pathname) })
 }
 
 /**

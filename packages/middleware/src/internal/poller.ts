@@ -48,8 +48,7 @@ export interface PollerOptions {
 const decodeEvents = Schema.decodeUnknownEither(Schema.parseJson(Revocation.EventsResponse))
 
 /** The root's `/v3` for an auth URL ending in `/v3`, `/v2.0` or nothing. @internal */
-export const v3Url = (authUrl: string): string =>
-  `${Url.withoutTrailingSlashes(authUrl).replace(/\/(v3|v2\.0)$/, "")}/v3`
+export const v3Url = (authUrl: string): string => `${Url.withoutApiVersion(authUrl)}/v3`
 
 const isoSeconds = (millis: number) => DateTime.formatIso(DateTime.unsafeMake(Math.floor(millis / 1000) * 1000)).replace(".000Z", "Z")
 

@@ -18,6 +18,7 @@
  */
 import type { KeystoneError } from "@effect-keystone/client"
 import * as KeystoneMetrics from "@effect-keystone/client/KeystoneMetrics"
+import * as Retry from "@effect-keystone/client/Retry"
 import { Token } from "@effect-keystone/schema"
 import * as DateTime from "effect/DateTime"
 import * as Duration from "effect/Duration"
@@ -104,9 +105,9 @@ export const classify = (
       // Keystone's 400, or a token id the client refused to send (not one path segment of visible ASCII)
       return Effect.succeed(rejected("Malformed", "The token is malformed."))
     default: {
-      const hinted = "retryAfter" in error && error.retryAfter !== undefined
-        ? Math.max(1, Math.ceil(Duration.toSeconds(Duration.decode(error.retryAfter))))
-        : retryAfterSeconds
+      // Keystone's Retry-After (none, or 0: the pause configured), in whole seconds
+      const asked = Retry.retryAfter(error)
+      const hinted = Duration.isZero(asked) ? retryAfterSeconds : Math.ceil(Duration.toSeconds(asked))
       return Effect.fail(new KeystoneUnavailable({ retryAfterSeconds: hinted, message: `${error._tag}: ${error.message}` }))
     }
   }

@@ -16,25 +16,25 @@
  *   (its services, its span), as an uncached call would; `Cache` alone would
  *   run it in the context it was made in.
  *
- * @since 0.5.0
+ * @since 0.6.0
  */
 import type * as Effect from "effect/Effect"
 import * as internal from "./internal/memo.js"
 
 /**
- * @since 0.5.0
+ * @since 0.6.0
  * @category models
  */
 export interface Memo<in out K, in out A, in out E = never, out R = never> extends internal.Memo<K, A, E, R> {}
 
 /**
- * @since 0.5.0
+ * @since 0.6.0
  * @category models
  */
 export interface Options<K, A, E, R> extends internal.Options<K, A, E, R> {}
 
 /**
- * @since 0.5.0
+ * @since 0.6.0
  * @category constructors
  *
  * @example

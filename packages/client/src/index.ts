@@ -39,6 +39,6 @@ export * as KeystoneMetrics from "./KeystoneMetrics.js"
  */
 export * as TokenHeaders from "./TokenHeaders.js"
 /**
- * @since 0.5.0
+ * @since 0.6.0
  */
 export * as Memo from "./Memo.js"

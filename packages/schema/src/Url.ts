@@ -24,7 +24,7 @@ export const withoutTrailingSlashes = (url: string): string => url.replace(/\/+$
 /**
  * The Keystone API versions an auth URL may end in.
  *
- * @since 0.5.0
+ * @since 0.6.0
  * @category models
  */
 export type ApiVersion = "v3" | "v2.0"
@@ -43,7 +43,7 @@ const apiVersionSuffix = /\/(v3|v2\.0)$/
  * Url.apiVersion("https://keystone.example.com/identity") // undefined
  * ```
  *
- * @since 0.5.0
+ * @since 0.6.0
  * @category urls
  */
 export const apiVersion = (url: string): ApiVersion | undefined =>
@@ -60,7 +60,7 @@ export const apiVersion = (url: string): ApiVersion | undefined =>
  * Url.withoutApiVersion("https://keystone.example.com/identity/v2.0/") // "https://keystone.example.com/identity"
  * ```
  *
- * @since 0.5.0
+ * @since 0.6.0
  * @category urls
  */
 export const withoutApiVersion = (url: string): string => withoutTrailingSlashes(url).replace(apiVersionSuffix, "")

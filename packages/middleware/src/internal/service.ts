@@ -15,6 +15,7 @@ import type { AuthTokenService, Options } from "../AuthToken.js"
 import * as Caller from "./caller.js"
 import * as Decide from "./decide.js"
 import * as Headers from "./headers.js"
+import * as Outage from "./outage.js"
 import * as Principals from "./principal.js"
 import * as Poller from "./poller.js"
 import * as Revocation from "./revocation.js"
@@ -40,6 +41,7 @@ export const make = (options: Options, store: TokenStore.TokenStoreService | und
     })
     // a validation made before an event lives at most maxAge; keep the event a little longer
     const index = Revocation.makeIndex(maxAgeMillis + 60_000, options.revocation?.capacity ?? 10_000)
+    const outage = yield* Outage.make
     const validator = yield* Validator.make(
       {
         maxAgeMillis,
@@ -50,7 +52,8 @@ export const make = (options: Options, store: TokenStore.TokenStoreService | und
       },
       validate,
       index,
-      store === undefined ? undefined : SharedStore.make(store, client.authUrl, maxAgeMillis)
+      store === undefined ? undefined : SharedStore.make(store, client.authUrl, maxAgeMillis),
+      outage
     )
     // a request after the service's scope closed is never answered from memory
     yield* Effect.addFinalizer(() => validator.close)
@@ -67,7 +70,8 @@ export const make = (options: Options, store: TokenStore.TokenStoreService | und
         )
       },
       index,
-      validator
+      validator,
+      outage
     )
     if (pollEvery !== false) yield* Poller.run(poller, millis(pollEvery, "5 seconds"))
 

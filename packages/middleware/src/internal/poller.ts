@@ -87,8 +87,8 @@ const evicted = (dropped: number) =>
 export interface Poller {
   /** One poll now; the number of cached validations it dropped. */
   readonly poll: Effect.Effect<number>
-  /** One poll now; the events it brought that were not known before, or `None` when it failed. */
-  readonly pollEvents: Effect.Effect<Option.Option<ReadonlyArray<Revocation.Event>>>
+  /** One poll now: the events it brought that were not known before and what they dropped, or `None` when it failed. */
+  readonly pollEvents: Effect.Effect<Option.Option<Applied>>
   /**
    * Events from anywhere (a poll, or another process's broadcast) added to
    * the index, and every cached validation they cover dropped (counted).
@@ -212,7 +212,7 @@ export const make = (
     )
     return {
       poll: Effect.map(once, Option.match({ onNone: () => 0, onSome: (a) => a.dropped })),
-      pollEvents: Effect.map(once, Option.map((a) => a.fresh)),
+      pollEvents: once,
       apply,
       restart: Ref.set(since, undefined)
     }

@@ -225,7 +225,7 @@ export const make = (
       yield* Effect.addFinalizer(() =>
         feed.release(settings.topic, holder).pipe(Effect.timeout("3 seconds"), Effect.ignore)
       )
-      yield* Effect.forkScoped(Effect.repeat(tick, Schedule.spaced(every)))
+      yield* Effect.forkScoped(Effect.repeat(tick, Schedule.fixed(every)))
     }
     return { pollNow }
   })

@@ -220,7 +220,7 @@ export const make = (
 
 /** Polls now and then every `everyMillis`, until the scope closes. @internal */
 export const run = (poller: Poller, everyMillis: number): Effect.Effect<void, never, Scope.Scope> =>
-  Effect.asVoid(Effect.forkScoped(Effect.repeat(poller.poll, Schedule.spaced(everyMillis))))
+  Effect.asVoid(Effect.forkScoped(Effect.repeat(poller.poll, Schedule.fixed(everyMillis))))
 
 /** The error's tag (and an HttpClientError's reason); never a URL or header. */
 const describe = (e: unknown): string => {

@@ -26,6 +26,14 @@ const interval = Effect.zipRight(TestClock.adjust("5 seconds"), settle)
 
 const pollsOf = (fleet: FleetSetup, members: ReadonlyArray<Member>) => Effect.forEach(members, (m) => fleet.polls(m.name))
 
+/** Polls each member made over one interval. */
+const pollsOver = (fleet: FleetSetup, members: ReadonlyArray<Member>) =>
+  Effect.gen(function*() {
+    const before = yield* pollsOf(fleet, members)
+    yield* interval
+    return (yield* pollsOf(fleet, members)).map((n, i) => n - before[i]!)
+  })
+
 /** Each member's verdict on `token`, from its cache when it has one. */
 const verdicts = (members: ReadonlyArray<Member>, token: string) =>
   Effect.forEach(members, (m) =>
@@ -206,5 +214,51 @@ describe("AuthToken.makeFleet (memory feed, TestClock)", () => {
         for (const m of followers) expect(yield* fleet.count(m.name, KeystoneMetrics.revocationEvictions)).toBeGreaterThanOrEqual(1)
         expect(followers[0]!.auth.decideCached(headers({ "X-Auth-Token": token }))).toBeUndefined()
       }).pipe(Effect.provide(logs.layer))
+    }))
+
+  it.scoped("the feed unreachable: the poller polls on, the others poll themselves after 3½ intervals; back: one poller again", () =>
+    Effect.gen(function*() {
+      const logs = capture()
+      yield* Effect.gen(function*() {
+        let down = false
+        const unreachable = (operation: "publish" | "lease") =>
+          Effect.fail(new RevocationFeed.RevocationFeedError({ operation, message: `${operation}: connection refused` }))
+        const { env, fleet, members } = yield* three((feed) => ({
+          ...feed,
+          publish: (topic, message) => down ? unreachable("publish") : feed.publish(topic, message),
+          lease: (topic, holder, ttl) => down ? unreachable("lease") : feed.lease(topic, holder, ttl)
+        }))
+        const leader = yield* theLeader(fleet, members)
+        down = true
+        const perInterval: Array<number> = []
+        for (let i = 0; i < 6; i++) {
+          const before = yield* env.sim.count(EVENTS)
+          yield* interval
+          perInterval.push((yield* env.sim.count(EVENTS)) - before)
+        }
+        expect(perInterval).toEqual([1, 1, 1, 3, 3, 3])
+        expect(logs.lines.filter((l) => l.level === "WARN" && l.message.includes("cannot reach the revocation feed")).length).toBe(3)
+        down = false
+        yield* interval
+        yield* interval
+        const polls = yield* pollsOver(fleet, members)
+        expect(polls.filter((n) => n > 0).length).toBe(1)
+        expect(logs.lines.filter((l) => l.message.includes("revocation events from the fleet again")).length).toBe(2)
+        expect(members).toContain(leader)
+      }).pipe(Effect.provide(logs.layer))
+    }))
+
+  it.scoped("pollEvery: false in a fleet: never polls (not even to catch up), applies what the poller publishes", () =>
+    Effect.gen(function*() {
+      const { env, feed, fleet, members, token } = yield* three()
+      const quiet = yield* fleet.start("quiet", feed, false)
+      yield* settle
+      expect(tag(yield* quiet.auth.authenticate({ userToken: token }))).toBe("Confirmed")
+      yield* env.sim.revoke(token)
+      for (let i = 0; i < 5; i++) yield* interval
+      expect(yield* fleet.polls(quiet.name)).toBe(0)
+      expect(quiet.auth.decideCached(headers({ "X-Auth-Token": token }))).toBeUndefined()
+      expect(yield* fleet.count(quiet.name, KeystoneMetrics.revocationEvictions)).toBe(1)
+      expect(members.length).toBe(3)
     }))
 })

@@ -33,8 +33,12 @@ export interface FleetSetup {
   /** The topic of the simulator's Keystone, and the context its messages are sealed under. */
   readonly topic: string
   readonly context: string
-  /** Starts a member named `name` (with `feed`, default the fleet's). */
-  readonly start: (name: string, feed?: RevocationFeed.RevocationFeedService) => Effect.Effect<Member>
+  /** Starts a member named `name` (with `feed`, default the fleet's; `pollEvery`, default the fleet's). */
+  readonly start: (
+    name: string,
+    feed?: RevocationFeed.RevocationFeedService,
+    pollEvery?: Duration.DurationInput | false
+  ) => Effect.Effect<Member>
   /** A counter's value for member `name`. */
   readonly count: (name: string, metric: Metric.Metric.Counter<number>, tags?: Record<string, string>) => Effect.Effect<number>
   /** Successful polls of member `name`. */
@@ -65,11 +69,11 @@ export const makeFleet = (
       keys,
       topic,
       context: Fleet.context(topic),
-      start: (name, own) =>
+      start: (name, own, pollEvery) =>
         Effect.gen(function*() {
           const scope = yield* Scope.fork(outer, ExecutionStrategy.sequential)
           const auth = yield* env.another(
-            { revocation: { pollEvery: options?.pollEvery ?? "5 seconds" } },
+            { revocation: { pollEvery: pollEvery ?? options?.pollEvery ?? "5 seconds" } },
             { store, keys, feed: own ?? feed }
           ).pipe(Scope.extend(scope), tagged(name))
           return { name, auth, stop: Scope.close(scope, Exit.void) } satisfies Member

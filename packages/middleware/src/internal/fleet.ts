@@ -139,7 +139,7 @@ export const make = (
     const receive = (delivery: Delivery): Effect.Effect<void> =>
       Effect.gen(function*() {
         if (delivery._tag === "Subscribed") {
-          if (!state.leading) yield* catchUp
+          if (!state.leading && every > 0) yield* catchUp
           return
         }
         const raw = delivery.message
@@ -160,17 +160,18 @@ export const make = (
         const now = yield* Clock.currentTimeMillis
         if (Math.abs(now - message.at) <= recentMillis) state.lastHeard = now
         // a message of this sender was lost: read what it said from Keystone
-        if (last !== undefined && message.seq > last + 1 && !state.leading) yield* catchUp
+        if (last !== undefined && message.seq > last + 1 && !state.leading && every > 0) yield* catchUp
       })
 
-    const lease = Effect.matchEffect(feed.lease(settings.topic, holder, leaseMillis), {
+    // whether this process leads; when the feed cannot say, it keeps its role (a poller polls on)
+    const lease = Effect.matchEffect(Effect.suspend(() => feed.lease(settings.topic, holder, leaseMillis)), {
       onFailure: (e) =>
         Effect.gen(function*() {
           if (!state.feedFailing) {
             state.feedFailing = true
             yield* Effect.logWarning(`AuthToken: cannot reach the revocation feed (${e.message}); polling here if nothing comes`)
           }
-          return false
+          return state.leading
         }),
       onSuccess: (held) =>
         Effect.gen(function*() {

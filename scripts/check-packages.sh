@@ -14,9 +14,15 @@ for dir in packages/*/; do
     const [p] = JSON.parse(require("fs").readFileSync(0, "utf8"));
     console.log(p.files.map((f) => f.path).join("\n"))')
   required="package.json README.md dist/index.js dist/index.d.ts"
-  # Entries of their own (Node-only stores): present, and ioredis an optional peer, never a dependency.
-  if [ "$name" = "@effect-keystone/cache" ]; then
-    required="$required dist/FileTokenStore.js dist/FileTokenStore.d.ts dist/RedisTokenStore.js dist/RedisTokenStore.d.ts"
+  # Entries of their own (the Node-only stores, the Redis connection and revocation feed): present, and
+  # ioredis an optional peer, never a dependency.
+  if [ "$name" = "@effect-keystone/cache" ] || [ "$name" = "@effect-keystone/middleware" ]; then
+    if [ "$name" = "@effect-keystone/cache" ]; then
+      required="$required dist/FileTokenStore.js dist/FileTokenStore.d.ts dist/RedisTokenStore.js dist/RedisTokenStore.d.ts"
+      required="$required dist/RedisConnection.js dist/RedisConnection.d.ts"
+    else
+      required="$required dist/RedisRevocationFeed.js dist/RedisRevocationFeed.d.ts"
+    fi
     node -e '
       const p = require("./'"$dir"'/package.json")
       const ok = p.peerDependencies?.ioredis !== undefined && p.peerDependenciesMeta?.ioredis?.optional === true &&

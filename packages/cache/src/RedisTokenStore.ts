@@ -16,22 +16,21 @@ import type * as Duration from "effect/Duration"
 import type * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import type * as Scope from "effect/Scope"
-import type { Cluster, Redis, RedisOptions } from "ioredis"
 import * as RedisStore from "./internal/redisStore.js"
+import type * as RedisConnection from "./RedisConnection.js"
 import { TokenStore, type TokenStoreService } from "./TokenStore.js"
 
 /**
  * What the Redis store talks to: a URL (the layer opens and closes its own
  * connection, tuned to fail fast while Redis is down and to reconnect in the
  * background; `options` override those defaults), or a client you own
- * (standalone, sentinel or cluster), which the layer never closes.
+ * (standalone, sentinel or cluster), which the layer never closes. The same
+ * as `RedisConnection.Connection`.
  *
  * @since 0.3.0
  * @category models
  */
-export type Connection =
-  | { readonly url: string; readonly options?: Omit<RedisOptions, "replyMapping"> | undefined }
-  | { readonly client: Redis | Cluster }
+export type Connection = RedisConnection.Connection
 
 /**
  * Options of the Redis store.

@@ -29,8 +29,9 @@ import type * as Redacted from "effect/Redacted"
 import * as EncryptedStore from "./internal/encryptedStore.js"
 import * as EnvelopeInternal from "./internal/envelope.js"
 import * as MemoryStore from "./internal/memoryStore.js"
+import * as Sealing from "./internal/sealing.js"
+import { TokenStoreEncryptionError, type TokenStoreError } from "./internal/storeErrors.js"
 import * as StoreMetrics from "./internal/storeMetrics.js"
-import type { TokenStoreEncryptionError, TokenStoreError } from "./internal/storeErrors.js"
 import * as KeyInternal from "./internal/storeKey.js"
 
 /**
@@ -218,6 +219,46 @@ export const makeEncrypted = (
   store: TokenStoreService,
   options: EncryptionOptions
 ): Effect.Effect<TokenStoreService, TokenStoreEncryptionError> => EncryptedStore.make(store, options.keys)
+
+/**
+ * Seals and opens strings with the keys of `makeEncrypted` (see `makeSealer`).
+ *
+ * @since 0.6.0
+ * @category models
+ */
+export interface Sealer {
+  /** `plaintext` sealed with the first key, `context` bound in (AES-256-GCM, a random nonce each time). */
+  readonly seal: (context: string, plaintext: string) => Effect.Effect<string, TokenStoreEncryptionError>
+  /**
+   * What `seal` made under the same `context` with any of the keys; else why not:
+   * `not-encrypted`, `corrupt`, `unknown-key` or `authentication-failed` (another key, another context, tampered).
+   */
+  readonly open: (
+    context: string,
+    sealed: string
+  ) => Effect.Effect<Either.Either<string, "not-encrypted" | "corrupt" | "unknown-key" | "authentication-failed">>
+}
+
+/**
+ * Seals strings other than store entries with the same keys as
+ * `makeEncrypted` (e.g. messages between processes that share a sealed
+ * store): the same format, key derivation and rotation. Whatever is sealed
+ * under one `context` opens under that context only, and never as a store
+ * entry (nor a store entry as it): the associated data is `ctx:<context>`
+ * where an entry's is its store key.
+ *
+ * @since 0.6.0
+ * @category constructors
+ */
+export const makeSealer = (options: EncryptionOptions): Effect.Effect<Sealer, TokenStoreEncryptionError> =>
+  Effect.map(Sealing.make(options.keys), (sealing): Sealer => ({
+    seal: (context, plaintext) =>
+      Effect.mapError(
+        sealing.seal(`ctx:${context}`, plaintext),
+        () => new TokenStoreEncryptionError({ reason: "NoWebCrypto", message: "WebCrypto could not encrypt" })
+      ),
+    open: (context, sealed) => sealing.open(`ctx:${context}`, sealed)
+  }))
 
 /**
  * Encrypts whatever `TokenStore` is provided below it (see `makeEncrypted`), e.g.

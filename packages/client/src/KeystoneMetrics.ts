@@ -217,6 +217,18 @@ export const revocationPolls: Metric.Metric.Counter<number> = internal.revocatio
 export const revocationEvictions: Metric.Metric.Counter<number> = internal.revocationEvictions
 
 /**
+ * `keystone_middleware_revocation_broadcasts_total`, tag `result`
+ * (`published`, `received`, `rejected`): revocation messages between the
+ * processes of a fleet (`AuthToken.layerFleet`): sent by the process that
+ * polls, received from it by the others, or rejected on receipt (not sealed
+ * with the fleet's keys, or not a revocation message; logged).
+ *
+ * @since 0.6.0
+ * @category middleware
+ */
+export const revocationBroadcasts: Metric.Metric.Counter<number> = internal.revocationBroadcasts
+
+/**
  * `keystone_client_validation_duration_seconds`, tag `operation` (`validate`,
  * `check`): `KeystoneClient.validate` and `check` calls, retries included,
  * whatever their answer.

@@ -4,7 +4,7 @@
  * service's own auto-renewing `KeystoneSession`, remembers validations no
  * longer than the token lives (nor `maxAge`), one Keystone request per new
  * token however many requests carry it, and drops revoked tokens within a
- * revocation poll.
+ * revocation poll (one poller for a whole fleet with `layerFleet`).
  *
  * @since 0.1.0
  */
@@ -22,6 +22,7 @@ import type * as Scope from "effect/Scope"
 import type * as Identities from "./Identity.js"
 import * as Errors from "./internal/errors.js"
 import * as internal from "./internal/service.js"
+import type * as RevocationFeed from "./RevocationFeed.js"
 
 /**
  * The token is not (or no longer) valid. `reason`: `Missing`, `Unknown`
@@ -175,7 +176,7 @@ export interface AuthTokenService {
     token: Redacted.Redacted<string>,
     options?: { readonly allowExpired?: boolean | undefined }
   ) => Effect.Effect<Identities.Principal, TokenRejected | KeystoneUnavailable>
-  /** Reads revocation events now; the number of cached validations dropped. */
+  /** Reads revocation events now (and, in a fleet, publishes the new ones); the number of cached validations dropped. */
   readonly pollRevocations: Effect.Effect<number>
   readonly delayAuthDecision: boolean
   /** `Keystone uri="…"`. */
@@ -253,6 +254,42 @@ export const makeShared = (
 > => internal.makeShared(options ?? {}, encryption)
 
 /**
+ * `makeShared`, and one process of the fleet polls the revocation events
+ * for all: the processes sharing the `RevocationFeed` in context
+ * (`RedisRevocationFeed.layer(…)`, same Redis and prefix as the store) and
+ * Keystone elect one by a lease in the feed; it polls every
+ * `revocation.pollEvery` and publishes the new events, and every process
+ * drops what they cover, so a token revoked anywhere is refused by every
+ * process within the interval. Another process takes over at its next tick
+ * when the poller's scope closes, within `2.5 × pollEvery` when it dies. A
+ * process polls itself to catch up when it (re)subscribes or misses a
+ * message, and while it hears nothing for `3 × pollEvery`.
+ *
+ * Messages are sealed with `encryption.keys` (AES-256-GCM under the topic,
+ * `TokenStore.makeSealer`) and checked on receipt: one that does not open or
+ * is not revocation events is ignored and logged (counted in
+ * `keystone_middleware_revocation_broadcasts_total{result="rejected"}`).
+ * With `pollEvery: false` the process never polls; it applies what the
+ * others publish.
+ *
+ * @since 0.6.0
+ * @category constructors
+ */
+export const makeFleet = (
+  options: Options | undefined,
+  encryption: TokenStore.EncryptionOptions
+): Effect.Effect<
+  AuthTokenService,
+  TokenStore.TokenStoreEncryptionError,
+  | KeystoneSession.KeystoneSession
+  | KeystoneClient.KeystoneClient
+  | HttpClient.HttpClient
+  | TokenStore.TokenStore
+  | RevocationFeed.RevocationFeed
+  | Scope.Scope
+> => internal.makeFleet(options ?? {}, encryption)
+
+/**
  * @since 0.1.0
  * @category layers
  */
@@ -276,6 +313,26 @@ export const layerShared = (
   TokenStore.TokenStoreEncryptionError,
   KeystoneSession.KeystoneSession | KeystoneClient.KeystoneClient | HttpClient.HttpClient | TokenStore.TokenStore
 > => Layer.scoped(AuthToken, makeShared(options, encryption))
+
+/**
+ * `makeFleet` as a layer, e.g.
+ * `AuthToken.layerFleet(options, { keys }).pipe(Layer.provide(RedisTokenStore.layer(redis)), Layer.provide(RedisRevocationFeed.layer(redis)), …)`.
+ *
+ * @since 0.6.0
+ * @category layers
+ */
+export const layerFleet = (
+  options: Options | undefined,
+  encryption: TokenStore.EncryptionOptions
+): Layer.Layer<
+  AuthToken,
+  TokenStore.TokenStoreEncryptionError,
+  | KeystoneSession.KeystoneSession
+  | KeystoneClient.KeystoneClient
+  | HttpClient.HttpClient
+  | TokenStore.TokenStore
+  | RevocationFeed.RevocationFeed
+> => Layer.scoped(AuthToken, makeFleet(options, encryption))
 
 /**
  * The options read from `Config`, e.g.

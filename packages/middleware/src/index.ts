@@ -18,3 +18,7 @@ export * as Headers from "./Headers.js"
  * @since 0.1.0
  */
 export * as Identity from "./Identity.js"
+/**
+ * @since 0.6.0
+ */
+export * as RevocationFeed from "./RevocationFeed.js"

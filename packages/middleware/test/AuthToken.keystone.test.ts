@@ -3,20 +3,26 @@
  * the service validates as admin (no `service` role there, so
  * `serviceTokenRoles: ["admin"]`). Revocation is done out of band with
  * `curl -X DELETE` (keystone-up.sh installs curl), and the revoked token must
- * be refused within the poll interval.
+ * be refused within the poll interval — also by every process of a fleet
+ * sharing a Redis (`layerFleet`), where one process polls for all.
  * Run with `npm run test:keystone`.
  */
 import { NodeHttpClient } from "@effect/platform-node"
 import { describe, expect, it } from "@effect/vitest"
 import { KeystoneSession, TokenStore } from "@effect-keystone/cache"
-import { AuthScope as Scope, Credentials, KeystoneClient } from "@effect-keystone/client"
+import * as RedisTokenStore from "@effect-keystone/cache/RedisTokenStore"
+import { AuthScope as Scope, Credentials, KeystoneClient, KeystoneMetrics } from "@effect-keystone/client"
+import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as Metric from "effect/Metric"
 import * as Redacted from "effect/Redacted"
 import { execFile } from "node:child_process"
 import * as KeystoneEnv from "../../../scripts/keystone-env.js"
+import { redisUrl, uniquePrefix } from "../../cache/test/utils/redis.js"
 import * as AuthToken from "../src/AuthToken.js"
-import { headers, tag } from "./support.js"
+import * as RedisRevocationFeed from "../src/RedisRevocationFeed.js"
+import { headers, newKey, tag } from "./support.js"
 
 const ks = KeystoneEnv.seeded()
 
@@ -113,3 +119,55 @@ describe("AuthToken against a real Keystone", () => {
       expect(decision._tag === "Forward" && decision.set).toEqual({ "X-Identity-Status": "Invalid" })
     }).pipe(Effect.provide(layer({ delayAuthDecision: true }))))
 })
+
+describe("AuthToken.layerFleet against a real Keystone and Redis", () => {
+  it.scopedLive("three processes: one polls OS-REVOKE; a token revoked with curl is refused by all within the interval", () =>
+    Effect.gen(function*() {
+      const redis = { url: yield* redisUrl }
+      const prefix = uniquePrefix("fleet-keystone")
+      const keys = [newKey()] as const
+      const run = crypto.randomUUID()
+      const every = 1_000
+      const member = (name: string) =>
+        AuthToken.layerFleet({ revocation: { pollEvery: `${every} millis` }, serviceTokenRoles: ["admin"] }, { keys }).pipe(
+          Layer.provide(RedisTokenStore.layer(redis, { prefix })),
+          Layer.provide(RedisRevocationFeed.layer(redis, { prefix })),
+          Layer.provideMerge(KeystoneSession.layer({ auth: admin })),
+          Layer.provideMerge(TokenStore.layerMemory),
+          Layer.provideMerge(KeystoneClient.layer({ authUrl: ks.authUrl })),
+          Layer.provideMerge(NodeHttpClient.layerUndici),
+          Layer.build,
+          Effect.map((context) => ({ name, context, auth: Context.get(context, AuthToken.AuthToken) })),
+          Effect.tagMetrics({ fleet: run, process: name })
+        )
+      const members = [yield* member("a"), yield* member("b"), yield* member("c")]
+      const polls = Effect.forEach(members, (m) =>
+        Metric.value(KeystoneMetrics.withTags(KeystoneMetrics.revocationPolls, { result: "ok" })).pipe(
+          Effect.map((s) => s.count),
+          Effect.tagMetrics({ fleet: run, process: m.name })
+        ))
+      yield* Effect.sleep(`${every} millis`)
+      const before = yield* polls
+      yield* Effect.sleep(`${3 * every} millis`)
+      const grew = (yield* polls).map((n, i) => n - before[i]!)
+      expect(grew.filter((n) => n > 0).length).toBe(1)
+      expect(Math.max(...grew)).toBeGreaterThanOrEqual(2)
+
+      const token = yield* Effect.provide(issue(demo), members[0]!.context)
+      const adminToken = yield* Effect.provide(issue(admin), members[0]!.context)
+      for (const m of members) expect(tag(yield* m.auth.authenticate({ userToken: token }))).toBe("Confirmed")
+      expect(yield* curlRevoke(adminToken, token)).toBe(204)
+      const revokedAt = Date.now()
+      const confirmed = () =>
+        members.filter((m) => {
+          const d = m.auth.decideCached(headers({ "X-Auth-Token": token }))
+          return d !== undefined && d._tag === "Forward" && d.status._tag === "Confirmed"
+        })
+      while (confirmed().length > 0 && Date.now() - revokedAt < every + 1_500) yield* Effect.sleep("50 millis")
+      const elapsed = Date.now() - revokedAt
+      for (const m of members) expect(tag(yield* m.auth.authenticate({ userToken: token }))).not.toBe("Confirmed")
+      expect(elapsed).toBeLessThan(every + 1_500)
+      console.log(`fleet on a real Keystone: polls per process over 3 intervals ${grew.join(", ")}; revoked token refused by all 3 after ${elapsed} ms (interval ${every} ms)`)
+    }))
+})
+

@@ -7,6 +7,7 @@ import * as Effect from "effect/Effect"
 import * as Metric from "effect/Metric"
 import * as Option from "effect/Option"
 import * as TestClock from "effect/TestClock"
+import type { Outage } from "../src/internal/outage.js"
 import * as Poller from "../src/internal/poller.js"
 import * as Revocation from "../src/internal/revocation.js"
 import type { Validator } from "../src/internal/validator.js"
@@ -35,6 +36,8 @@ const validator: Validator = {
   close: Effect.void
 }
 
+const outage: Outage = { down: () => Effect.void, up: Effect.void }
+
 const since = (url: string) => new URL(url).searchParams.get("since")
 
 describe("the revocation poller", () => {
@@ -56,7 +59,8 @@ describe("the revocation poller", () => {
           keystoneTime: Effect.succeed(Option.some(DateTime.unsafeMake("2026-11-29T11:00:00Z")))
         },
         Revocation.makeIndex(60_000, 100),
-        validator
+        validator,
+        outage
       )
       yield* poller.poll
       yield* poller.poll
@@ -98,7 +102,8 @@ describe("the revocation poller", () => {
         },
         // room for two events: the third poll's second event overflows the index
         Revocation.makeIndex(60_000, 2),
-        dropping
+        dropping,
+        outage
       )
       // one new event: 3 cached validations dropped; then Keystone down; then an overflow: all 7 dropped; then nothing new
       expect([yield* poller.poll, yield* poller.poll, yield* poller.poll, yield* poller.poll]).toEqual([3, 0, 7, 0])

@@ -11,6 +11,7 @@ import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
 import * as AuthToken from "../src/AuthToken.js"
+import * as RevocationFeed from "../src/RevocationFeed.js"
 
 /** The simulator's route keys the tests count. */
 export const VALIDATE = "GET /v3/auth/tokens"
@@ -36,10 +37,15 @@ export const adminAuth = {
 
 export const adminSystemAuth = { credentials: password(KeystoneSim.Admin), scope: KScope.system() }
 
-/** A shared validation cache: the bare backend and the keys its entries are sealed with. */
+/**
+ * A shared validation cache: the bare backend and the keys its entries are
+ * sealed with; with a `feed`, a fleet (`AuthToken.makeFleet`: one poller,
+ * revocation events broadcast, sealed with the same keys).
+ */
 export interface Shared {
   readonly store: TokenStore.TokenStoreService
   readonly keys: TokenStore.EncryptionOptions["keys"]
+  readonly feed?: RevocationFeed.RevocationFeedService | undefined
 }
 
 /** A random 32-byte key, base64. */
@@ -81,7 +87,11 @@ export const makeEnv = (
       Effect.provideService(HttpClient.HttpClient, http)
     )
     const build = (o: AuthToken.Options | undefined, shared: Shared | undefined) =>
-      (shared === undefined ? AuthToken.make(o) : AuthToken.makeShared(o, { keys: shared.keys })).pipe(
+      (shared === undefined
+        ? AuthToken.make(o)
+        : shared.feed === undefined
+        ? AuthToken.makeShared(o, { keys: shared.keys })
+        : Effect.provideService(AuthToken.makeFleet(o, { keys: shared.keys }), RevocationFeed.RevocationFeed, shared.feed)).pipe(
         Effect.provideService(KeystoneSession.KeystoneSession, session),
         Effect.provideService(KeystoneClient.KeystoneClient, client),
         Effect.provideService(HttpClient.HttpClient, http),

@@ -20,6 +20,7 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
 import * as Tracer from "effect/Tracer"
+import * as Outage from "../src/internal/outage.js"
 import * as Revocation from "../src/internal/revocation.js"
 import * as Validator from "../src/internal/validator.js"
 import { headers, makeEnv, VALIDATE } from "./support.js"
@@ -74,7 +75,8 @@ describe("middleware metrics", () => {
           return Effect.fail(new KeystoneError.ServiceUnavailable({ ...failure, status: 503, message: "down" }))
         },
         revocations,
-        undefined
+        undefined,
+        yield* Outage.make
       )
       const verdict = (id: string) =>
         Effect.map(Effect.either(validator.validate(id, false)), (r) =>

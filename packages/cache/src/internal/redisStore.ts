@@ -14,23 +14,13 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type * as Scope from "effect/Scope"
-import { Redis } from "ioredis"
-import type { Cluster, RedisOptions } from "ioredis"
 import type * as RedisTokenStore from "../RedisTokenStore.js"
 import type * as TokenStore from "../TokenStore.js"
 import * as Envelope from "./envelope.js"
+import * as RedisConnection from "./redisConnection.js"
 import * as RedisLock from "./redisLock.js"
 import { TokenStoreError } from "./storeErrors.js"
 import * as StoreMetrics from "./storeMetrics.js"
-
-const ownedDefaults: Omit<RedisOptions, "replyMapping"> = {
-  lazyConnect: true,
-  connectTimeout: 2_000,
-  commandTimeout: 2_000,
-  maxRetriesPerRequest: 1,
-  enableOfflineQueue: false,
-  retryStrategy: (times) => Math.min(100 * times, 1_000)
-}
 
 /**
  * GET that first checks the type and size in Redis: `nil` when absent, the
@@ -43,46 +33,6 @@ local size = redis.call("strlen", KEYS[1])
 if size > tonumber(ARGV[1]) then return size end
 return redis.call("get", KEYS[1])`
 
-/** A message from a Redis or socket error; never a command's arguments. */
-const describe = (error: unknown): string => {
-  if (error instanceof Error) {
-    const code = (error as { readonly code?: unknown }).code
-    return `${error.name}: ${error.message.slice(0, 200)}${typeof code === "string" ? ` (${code})` : ""}`
-  }
-  return String(error).slice(0, 200)
-}
-
-type Client = Redis | Cluster
-
-/** Resolves when the client is ready; fails on the first connection error or when it has ended. */
-const ready = (client: Client): Effect.Effect<void, unknown> =>
-  Effect.async<void, unknown>((resume) => {
-    if (client.status === "ready") return resume(Effect.void)
-    if (client.status === "end") return resume(Effect.fail(new Error("connection closed (status end)")))
-    const cleanup = () => {
-      client.off("ready", onReady)
-      client.off("error", onError)
-      client.off("end", onEnd)
-    }
-    const onReady = () => {
-      cleanup()
-      resume(Effect.void)
-    }
-    const onError = (error: unknown) => {
-      cleanup()
-      resume(Effect.fail(error))
-    }
-    const onEnd = () => {
-      cleanup()
-      resume(Effect.fail(new Error("connection closed (status end)")))
-    }
-    client.on("ready", onReady)
-    client.on("error", onError)
-    client.on("end", onEnd)
-    if (client.status === "wait") client.connect().catch(() => {}) // reported through the listeners
-    return Effect.sync(cleanup)
-  })
-
 /**
  * @since 0.1.0
  * @internal
@@ -92,22 +42,7 @@ export const make = (
   options: RedisTokenStore.Options = {}
 ): Effect.Effect<TokenStore.TokenStoreService, never, Scope.Scope> =>
   Effect.gen(function*() {
-    const client: Client = "client" in connection
-      ? connection.client
-      : yield* Effect.acquireRelease(
-        Effect.sync(() => {
-          const redis = new Redis(connection.url, { ...ownedDefaults, ...connection.options })
-          redis.on("error", () => {}) // surfaced through the operations that fail, not as unhandled events
-          return redis
-        }),
-        (redis) =>
-          redis.status === "ready"
-            ? Effect.promise(() => redis.quit().catch(() => redis.disconnect())).pipe(
-              Effect.timeout(Duration.seconds(2)),
-              Effect.catchAll(() => Effect.sync(() => redis.disconnect()))
-            )
-            : Effect.sync(() => redis.disconnect())
-      )
+    const client = yield* RedisConnection.open(connection)
 
     const prefix = options.prefix ?? "effect-keystone:"
     const timeout = Duration.decode(options.timeout ?? Duration.seconds(3))
@@ -115,15 +50,7 @@ export const make = (
     const tokenKey = (key: TokenStore.StoreKey) => `${prefix}token:${key}`
 
     /** A command, once connected, bounded in time; failures as descriptions. */
-    const command = <A>(f: () => Promise<A>): Effect.Effect<A, string> =>
-      ready(client).pipe(
-        Effect.zipRight(Effect.tryPromise({ try: f, catch: (e) => e })),
-        Effect.timeoutFail({
-          duration: timeout,
-          onTimeout: () => new Error(`timed out after ${Duration.format(timeout)}`)
-        }),
-        Effect.mapError(describe)
-      )
+    const command = RedisConnection.command(client, timeout)
 
     const run = <A>(
       operation: TokenStoreError["operation"],

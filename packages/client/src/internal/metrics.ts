@@ -92,6 +92,10 @@ export const revocationEvictions = counter(
   "keystone_middleware_revocation_evictions_total",
   "Cached validations the middleware dropped because a revocation event covered them."
 )
+export const revocationBroadcasts = counter(
+  "keystone_middleware_revocation_broadcasts_total",
+  "Revocation messages between middleware processes, by result: published, received or rejected."
+)
 export const validationDuration = histogram(
   "keystone_client_validation_duration_seconds",
   "KeystoneClient validate and check calls, retries included, by operation."

@@ -2,8 +2,12 @@
  * The revocation poller: `GET /v3/OS-REVOKE/events?since=…` every
  * `pollEvery` with the service's own token (the session's `httpClient`),
  * each new event added to the index and every cached validation it covers
- * dropped. A failed poll is logged once per outage and tried again at the
- * next tick; cached validations keep serving meanwhile.
+ * dropped (`apply`, also the path of events another process broadcast). A
+ * failed poll is tried again at the next tick; cached validations keep
+ * serving meanwhile. Keystone not answering (no answer, 429, 5xx) is an
+ * outage, one line shared with the validator (`outage.ts`); another failure
+ * (403: the service user may not list events; a bad answer) is a warning of
+ * its own, once while it lasts.
  *
  * `since` trails the newest `revoked_at` seen by a second (Keystone keeps
  * whole seconds and answers `revoked_at > since`); repeats are recognised.
@@ -27,6 +31,7 @@ import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
 import * as Revocation from "./revocation.js"
+import type { Outage } from "./outage.js"
 import type { Validator } from "./validator.js"
 
 /** @internal */
@@ -82,13 +87,39 @@ const evicted = (dropped: number) =>
 export interface Poller {
   /** One poll now; the number of cached validations it dropped. */
   readonly poll: Effect.Effect<number>
+  /** One poll now: the events it brought that were not known before and what they dropped, or `None` when it failed. */
+  readonly pollEvents: Effect.Effect<Option.Option<Applied>>
+  /**
+   * Events from anywhere (a poll, or another process's broadcast) added to
+   * the index, and every cached validation they cover dropped (counted).
+   */
+  readonly apply: (events: ReadonlyArray<Revocation.Event>) => Effect.Effect<Applied>
+  /** The next poll looks back `lookBackMillis` again, as the first one did. */
+  readonly restart: Effect.Effect<void>
 }
+
+/** @internal */
+export interface Applied {
+  /** The events not known before. */
+  readonly fresh: ReadonlyArray<Revocation.Event>
+  /** Cached validations dropped. */
+  readonly dropped: number
+}
+
+/** Why a poll failed, and whether it is Keystone not answering (an outage) or something else (a refusal, a bad answer). */
+interface Failure {
+  readonly reason: string
+  readonly outage: boolean
+}
+
+const outageStatus = (status: number) => status === 429 || status >= 500
 
 /** @internal */
 export const make = (
   options: PollerOptions,
   index: Revocation.Index,
-  validator: Validator
+  validator: Validator,
+  outage: Outage
 ): Effect.Effect<Poller> =>
   Effect.gen(function*() {
     const since = yield* Ref.make<string | undefined>(undefined)
@@ -100,6 +131,7 @@ export const make = (
       ))
     const currentSince = Effect.flatMap(Ref.get(since), (s) =>
       s !== undefined ? Effect.succeed(s) : Effect.tap(firstSince, (f) => Ref.set(since, f)))
+    // a failure that is not an outage (e.g. the service user may not list events): logged once while it lasts
     const failing = yield* Ref.make(false)
     const lock = yield* Effect.makeSemaphore(1)
 
@@ -108,14 +140,23 @@ export const make = (
       const url = `${options.v3Url}/OS-REVOKE/events?since=${encodeURIComponent(yield* currentSince)}`
       const response = yield* Effect.mapError(
         client.execute(HttpClientRequest.get(url, { acceptJson: true })),
-        (e) => describe(e)
+        (e): Failure => ({ reason: describe(e), outage: true })
       )
       const text = yield* readCapped(response.stream, options.maxResponseBytes).pipe(
-        Effect.mapError((e) => typeof e === "string" ? e : describe(e))
+        Effect.mapError((e): Failure =>
+          typeof e === "string" ? { reason: e, outage: false } : { reason: describe(e), outage: true }
+        )
       )
-      if (response.status !== 200) return yield* Effect.fail(`Keystone answered ${response.status}`)
+      if (response.status !== 200) {
+        return yield* Effect.fail<Failure>({
+          reason: `Keystone answered ${response.status}`,
+          outage: outageStatus(response.status)
+        })
+      }
       const decoded = decodeEvents(text)
-      if (Either.isLeft(decoded)) return yield* Effect.fail("the events answer is not a list of revocation events")
+      if (Either.isLeft(decoded)) {
+        return yield* Effect.fail<Failure>({ reason: "the events answer is not a list of revocation events", outage: false })
+      }
       return decoded.right.events
     }).pipe(Effect.scoped)
 
@@ -134,37 +175,52 @@ export const make = (
         return parsed !== undefined && old !== undefined && DateTime.greaterThan(parsed, old) ? candidate : current
       })
 
-    const poll = lock.withPermits(1)(
-      Effect.matchEffect(fetchEvents, {
-        onFailure: (reason) =>
-          Effect.flatMap(Effect.zipRight(polled.failed, Ref.getAndSet(failing, true)), (was) =>
+    const apply = (events: ReadonlyArray<Revocation.Event>): Effect.Effect<Applied> =>
+      Effect.gen(function*() {
+        const { fresh, overflow } = index.add(events, yield* Clock.currentTimeMillis)
+        if (overflow) {
+          yield* Effect.logWarning("AuthToken: too many revocation events to keep; the validation cache was emptied")
+          return { fresh, dropped: yield* evicted(yield* validator.dropAll) }
+        }
+        return { fresh, dropped: fresh.length === 0 ? 0 : yield* Effect.flatMap(validator.dropCovered, evicted) }
+      })
+
+    const failed = (failure: Failure) =>
+      Effect.zipRight(
+        polled.failed,
+        failure.outage
+          ? outage.down(`AuthToken: cannot read revocation events (${failure.reason}); cached validations are kept`)
+          : Effect.flatMap(Ref.getAndSet(failing, true), (was) =>
             was
-              ? Effect.succeed(0)
-              : Effect.as(
-                Effect.logWarning(`AuthToken: cannot read revocation events (${reason}); cached validations are kept`),
-                0
-              )),
+              ? Effect.void
+              : Effect.logWarning(`AuthToken: cannot read revocation events (${failure.reason}); cached validations are kept`))
+      )
+
+    const once = lock.withPermits(1)(
+      Effect.matchEffect(fetchEvents, {
+        onFailure: (failure) => Effect.as(failed(failure), Option.none<Applied>()),
         onSuccess: (events) =>
           Effect.gen(function*() {
             yield* polled.ok
+            yield* outage.up
             if (yield* Ref.getAndSet(failing, false)) yield* Effect.logInfo("AuthToken: revocation events readable again")
-            const now = yield* Clock.currentTimeMillis
-            const { fresh, overflow } = index.add(events, now)
+            const applied = yield* apply(events)
             yield* advance(events)
-            if (overflow) {
-              yield* Effect.logWarning("AuthToken: too many revocation events to keep; the validation cache was emptied")
-              return yield* evicted(yield* validator.dropAll)
-            }
-            return fresh.length === 0 ? 0 : yield* Effect.flatMap(validator.dropCovered, evicted)
+            return Option.some(applied)
           })
       })
     )
-    return { poll }
+    return {
+      poll: Effect.map(once, Option.match({ onNone: () => 0, onSome: (a) => a.dropped })),
+      pollEvents: once,
+      apply,
+      restart: Ref.set(since, undefined)
+    }
   })
 
 /** Polls now and then every `everyMillis`, until the scope closes. @internal */
 export const run = (poller: Poller, everyMillis: number): Effect.Effect<void, never, Scope.Scope> =>
-  Effect.asVoid(Effect.forkScoped(Effect.repeat(poller.poll, Schedule.spaced(everyMillis))))
+  Effect.asVoid(Effect.forkScoped(Effect.repeat(poller.poll, Schedule.fixed(everyMillis))))
 
 /** The error's tag (and an HttpClientError's reason); never a URL or header. */
 const describe = (e: unknown): string => {

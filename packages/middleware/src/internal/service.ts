@@ -13,8 +13,12 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type { AuthTokenService, Options } from "../AuthToken.js"
 import * as Caller from "./caller.js"
+import { RevocationFeed, type RevocationFeedService } from "../RevocationFeed.js"
 import * as Decide from "./decide.js"
+import { sha256Hex } from "./digest.js"
+import * as Fleet from "./fleet.js"
 import * as Headers from "./headers.js"
+import * as Outage from "./outage.js"
 import * as Principals from "./principal.js"
 import * as Poller from "./poller.js"
 import * as Revocation from "./revocation.js"
@@ -25,7 +29,11 @@ const millis = (d: Duration.DurationInput | undefined, fallback: Duration.Durati
   Duration.toMillis(Duration.decode(d ?? fallback))
 
 /** @internal */
-export const make = (options: Options, store: TokenStore.TokenStoreService | undefined) =>
+export const make = (
+  options: Options,
+  store: TokenStore.TokenStoreService | undefined,
+  fleet?: { readonly feed: RevocationFeedService; readonly sealer: TokenStore.Sealer }
+) =>
   Effect.gen(function*() {
     const session = yield* KeystoneSession.KeystoneSession
     const client = yield* KeystoneClient.KeystoneClient
@@ -40,6 +48,7 @@ export const make = (options: Options, store: TokenStore.TokenStoreService | und
     })
     // a validation made before an event lives at most maxAge; keep the event a little longer
     const index = Revocation.makeIndex(maxAgeMillis + 60_000, options.revocation?.capacity ?? 10_000)
+    const outage = yield* Outage.make
     const validator = yield* Validator.make(
       {
         maxAgeMillis,
@@ -50,7 +59,8 @@ export const make = (options: Options, store: TokenStore.TokenStoreService | und
       },
       validate,
       index,
-      store === undefined ? undefined : SharedStore.make(store, client.authUrl, maxAgeMillis)
+      store === undefined ? undefined : SharedStore.make(store, client.authUrl, maxAgeMillis),
+      outage
     )
     // a request after the service's scope closed is never answered from memory
     yield* Effect.addFinalizer(() => validator.close)
@@ -67,9 +77,19 @@ export const make = (options: Options, store: TokenStore.TokenStoreService | und
         )
       },
       index,
-      validator
+      validator,
+      outage
     )
-    if (pollEvery !== false) yield* Poller.run(poller, millis(pollEvery, "5 seconds"))
+    const everyMillis = pollEvery === false ? 0 : millis(pollEvery, "5 seconds")
+    const pollRevocations = fleet === undefined
+      ? poller.poll
+      : (yield* Fleet.make(fleet.feed, fleet.sealer, poller, {
+        everyMillis,
+        // the processes of one Keystone share a topic
+        topic: sha256Hex(Poller.v3Url(client.authUrl)).slice(0, 16),
+        maxMessageBytes: 8 * 1024 * 1024
+      })).pollNow
+    if (fleet === undefined && everyMillis > 0) yield* Poller.run(poller, everyMillis)
 
     const settings: Decide.DecideSettings = {
       delayAuthDecision: options.delayAuthDecision === true,
@@ -89,7 +109,7 @@ export const make = (options: Options, store: TokenStore.TokenStoreService | und
           Effect.suspend(() => validator.validate(Redacted.value(token), validateOptions?.allowExpired === true)),
           (t) => Principals.fromToken(t, { catalog })
         ),
-      pollRevocations: poller.poll,
+      pollRevocations,
       delayAuthDecision: settings.delayAuthDecision,
       wwwAuthenticate: settings.wwwAuthenticate
     } satisfies AuthTokenService
@@ -101,3 +121,12 @@ export const makeShared = (options: Options, encryption: TokenStore.EncryptionOp
     Effect.flatMap((store) => TokenStore.makeEncrypted(store, encryption)),
     Effect.flatMap((sealed) => make(options, sealed))
   )
+
+/** @internal */
+export const makeFleet = (options: Options, encryption: TokenStore.EncryptionOptions) =>
+  Effect.gen(function*() {
+    const sealed = yield* Effect.flatMap(TokenStore.TokenStore, (store) => TokenStore.makeEncrypted(store, encryption))
+    const sealer = yield* TokenStore.makeSealer(encryption)
+    const feed = yield* RevocationFeed
+    return yield* make(options, sealed, { feed, sealer })
+  })

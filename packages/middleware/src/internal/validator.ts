@@ -28,11 +28,11 @@ import * as FiberRef from "effect/FiberRef"
 import type * as MetricLabel from "effect/MetricLabel"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import * as Ref from "effect/Ref"
 import type { Validate } from "./caller.js"
 import { sha256Hex } from "./digest.js"
 import { KeystoneUnavailable, TokenRejected } from "./errors.js"
 import * as Lru from "./lru.js"
+import type { Outage } from "./outage.js"
 import type * as Revocation from "./revocation.js"
 import type { SharedStore } from "./sharedStore.js"
 
@@ -164,17 +164,13 @@ export const make = (
   settings: Settings,
   validate: Validate,
   revocations: Revocation.Index,
-  shared: SharedStore | undefined
+  shared: SharedStore | undefined,
+  outage: Outage
 ): Effect.Effect<Validator> =>
   Effect.gen(function*() {
-    const down = yield* Ref.make(false)
-    const answered = Effect.flatMap(Ref.getAndSet(down, false), (was) =>
-      was ? Effect.logInfo("AuthToken: Keystone answers again") : Effect.void)
+    const answered = outage.up
     const failed = (e: KeystoneUnavailable) =>
-      Effect.flatMap(Ref.getAndSet(down, true), (was) =>
-        was
-          ? Effect.void
-          : Effect.logError(`AuthToken: cannot validate tokens (answering 503 until Keystone answers): ${e.message}`))
+      outage.down(`AuthToken: cannot validate tokens (answering 503 until Keystone answers): ${e.message}`)
 
     const fromKeystone = (
       hash: string,

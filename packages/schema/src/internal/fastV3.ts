@@ -56,24 +56,55 @@ const token = (t: unknown) =>
 export const tokenResponse = (u: unknown): V3.TokenResponse | undefined =>
   isObj(u) && token(u.token) ? (u as unknown as V3.TokenResponse) : undefined
 
-/** A v3 `catalog` (an array) as a `Catalog` when every service and endpoint plainly is one, else `undefined`. */
+/**
+ * The catalog made last, whose services and endpoints the next one reuses
+ * where they are the same: tokens of one project carry the same catalog, and
+ * most endpoints of another project's are the same too. A catalog is never
+ * changed once made, so sharing its parts between tokens is safe; only parts
+ * equal to what the reply says are shared, so a reply cannot plant anything
+ * in another token's catalog.
+ */
+let last: Catalog.Catalog = empty
+
+/**
+ * A v3 `catalog` (an array) as a `Catalog` when every service and endpoint
+ * plainly is one, else `undefined`. Checked, compared with the last catalog
+ * and built in one walk; nothing is allocated for a catalog the same as the
+ * last one (a 32 KiB token's catalog is most of what decoding it allocates).
+ */
 export const catalog = (raw: ReadonlyArray<unknown> | undefined): Catalog.Catalog | undefined => {
   if (raw === undefined || raw.length === 0) return empty
-  const services: Array<Catalog.Service> = new Array(raw.length)
+  const before = last.services
+  // made lazily, from the first part that differs from the last catalog's
+  let services: Array<Catalog.Service> | undefined = before.length === raw.length ? undefined : []
   for (let i = 0; i < raw.length; i++) {
     const s = raw[i]
     if (!isObj(s) || !isStr(s.id) || !isStr(s.type) || !opt(s.name, isStr) || !Array.isArray(s.endpoints)) return undefined
     const rawEndpoints: ReadonlyArray<unknown> = s.endpoints
-    const endpoints: Array<Catalog.Endpoint> = new Array(rawEndpoints.length)
+    const kept: Catalog.Service | undefined = before[i]
+    const keptEndpoints = kept !== undefined && kept.endpoints.length === rawEndpoints.length ? kept.endpoints : undefined
+    let endpoints: Array<Catalog.Endpoint> | undefined = keptEndpoints === undefined ? [] : undefined
     for (let j = 0; j < rawEndpoints.length; j++) {
       const e = rawEndpoints[j]
       if (
         !isObj(e) || !isStr(e.id) || !isStr(e.url) || !interfaces.has(e.interface) ||
         !opt(e.region_id, strOrNull) || !opt(e.region, strOrNull)
       ) return undefined
-      endpoints[j] = V3Catalog.endpoint(e as Parameters<typeof V3Catalog.endpoint>[0])
+      const v3 = e as Parameters<typeof V3Catalog.endpoint>[0]
+      if (endpoints === undefined) {
+        if (V3Catalog.sameEndpoint(keptEndpoints![j]!, v3)) continue
+        endpoints = keptEndpoints!.slice(0, j)
+      }
+      endpoints.push(keptEndpoints !== undefined && V3Catalog.sameEndpoint(keptEndpoints[j]!, v3) ? keptEndpoints[j]! : V3Catalog.endpoint(v3))
     }
-    services[i] = V3Catalog.service(s as Parameters<typeof V3Catalog.service>[0], endpoints)
+    const service = s as Parameters<typeof V3Catalog.service>[0]
+    const same = endpoints === undefined && V3Catalog.sameService(kept!, service)
+    if (services === undefined) {
+      if (same) continue
+      services = before.slice(0, i)
+    }
+    services.push(same ? kept! : V3Catalog.service(service, endpoints ?? keptEndpoints!))
   }
-  return { services }
+  if (services === undefined) return last
+  return (last = { services })
 }

@@ -228,6 +228,14 @@ export const make: (
   KeystoneSession.KeystoneSession | KeystoneClient.KeystoneClient | HttpClient.HttpClient | Scope.Scope
 > = (options) => internal.make(options ?? {}, undefined)
 
+/** What `makeShared` and `makeFleet` need: `make`'s, the shared `TokenStore`, and a scope. */
+type SharedRequirements =
+  | KeystoneSession.KeystoneSession
+  | KeystoneClient.KeystoneClient
+  | HttpClient.HttpClient
+  | TokenStore.TokenStore
+  | Scope.Scope
+
 /**
  * `make`, sharing validations between processes through the `TokenStore`
  * in context: give it the bare backend (`RedisTokenStore.layer(…)`,
@@ -243,15 +251,8 @@ export const make: (
 export const makeShared = (
   options: Options | undefined,
   encryption: TokenStore.EncryptionOptions
-): Effect.Effect<
-  AuthTokenService,
-  TokenStore.TokenStoreEncryptionError,
-  | KeystoneSession.KeystoneSession
-  | KeystoneClient.KeystoneClient
-  | HttpClient.HttpClient
-  | TokenStore.TokenStore
-  | Scope.Scope
-> => internal.makeShared(options ?? {}, encryption)
+): Effect.Effect<AuthTokenService, TokenStore.TokenStoreEncryptionError, SharedRequirements> =>
+  internal.makeShared(options ?? {}, encryption)
 
 /**
  * `makeShared`, and one process of the fleet polls the revocation events
@@ -263,7 +264,7 @@ export const makeShared = (
  * process within the interval. Another process takes over at its next tick
  * when the poller's scope closes, within `2.5 × pollEvery` when it dies. A
  * process polls itself to catch up when it (re)subscribes or misses a
- * message, and while it hears nothing for `3 × pollEvery`.
+ * message, and while it hears nothing for `3.5 × pollEvery`.
  *
  * Messages are sealed with `encryption.keys` (AES-256-GCM under the topic,
  * `TokenStore.makeSealer`) and checked on receipt: one that does not open or
@@ -278,16 +279,8 @@ export const makeShared = (
 export const makeFleet = (
   options: Options | undefined,
   encryption: TokenStore.EncryptionOptions
-): Effect.Effect<
-  AuthTokenService,
-  TokenStore.TokenStoreEncryptionError,
-  | KeystoneSession.KeystoneSession
-  | KeystoneClient.KeystoneClient
-  | HttpClient.HttpClient
-  | TokenStore.TokenStore
-  | RevocationFeed.RevocationFeed
-  | Scope.Scope
-> => internal.makeFleet(options ?? {}, encryption)
+): Effect.Effect<AuthTokenService, TokenStore.TokenStoreEncryptionError, SharedRequirements | RevocationFeed.RevocationFeed> =>
+  internal.makeFleet(options ?? {}, encryption)
 
 /**
  * @since 0.1.0

@@ -2,8 +2,9 @@
  * `AuthToken.makeFleet` on a real Redis (`RedisRevocationFeed`, each process
  * with its own connections, a prefix per test), real time, a 400 ms poll
  * interval: one process polls, a revocation reaches all within the interval,
- * a stopped poller is replaced, a message planted with `PUBLISH` changes
- * nothing.
+ * a stopped poller is replaced, and one that dies without giving its lease
+ * back too, once the lease runs out; a message planted with `PUBLISH`
+ * changes nothing.
  */
 import { describe, expect, it } from "@effect/vitest"
 import * as RedisTokenStore from "@effect-keystone/cache/RedisTokenStore"
@@ -18,8 +19,11 @@ import { demoAuth, EVENTS, headers, makeEnv, tag } from "./support.js"
 const url = useRedisUrl()
 const every = 400
 
-/** Three processes (a, b, c) sharing a Redis under a fresh prefix; each has validated `token`. */
-const three = Effect.gen(function*() {
+/**
+ * Three processes (a, b, c) sharing a Redis under a fresh prefix; each has validated `token`. `dying`:
+ * their feeds never give a lease back, as a process that dies does not.
+ */
+const threeOf = (dying: boolean) => Effect.gen(function*() {
   const prefix = uniquePrefix("fleet")
   const env = yield* makeEnv({ revocation: { pollEvery: false } })
   const connection = { url: url() }
@@ -28,13 +32,18 @@ const three = Effect.gen(function*() {
     store: yield* RedisTokenStore.make(connection, { prefix })
   })
   const member = (name: string) =>
-    Effect.flatMap(RedisRevocationFeed.make(connection, { prefix }), (feed) => fleet.start(name, feed))
+    Effect.flatMap(
+      RedisRevocationFeed.make(connection, { prefix }),
+      (feed) => fleet.start(name, dying ? { ...feed, release: () => Effect.void } : feed)
+    )
   const members = [yield* member("a"), yield* member("b"), yield* member("c")]
   const token = yield* env.issue()
   for (const m of members) expect(tag(yield* m.auth.authenticate({ userToken: token }))).toBe("Confirmed")
   yield* Effect.sleep(`${2 * every} millis`)
   return { prefix, env, fleet, members, token }
 })
+
+const three = threeOf(false)
 
 const pollsOf = (fleet: FleetSetup, members: ReadonlyArray<Member>) => Effect.forEach(members, (m) => fleet.polls(m.name))
 
@@ -118,6 +127,39 @@ describe("AuthToken.makeFleet on Redis", () => {
       expect(yield* refusedAfter(rest, token)).toBeLessThan(every + 400)
       console.log(`fleet on Redis: the poller stopped, another took the lease after ${took} ms`)
     }), 10_000)
+
+  it.scopedLive("the poller dies (its lease not given back): another takes it once it runs out, within 3.5 intervals", () =>
+    Effect.gen(function*() {
+      const { env, fleet, members, prefix } = yield* threeOf(true)
+      const redis = yield* inspectRedis(url())
+      const lease = `${prefix}revocations-lease:${fleet.topic}`
+      const first = yield* pollsOver(fleet, members, 2 * every)
+      const leader = members.find((_, i) => first[i]! > 0)!
+      const holder = yield* Effect.promise(() => redis.get(lease))
+      yield* leader.stop
+      const died = Date.now()
+      // still the dead process's until its time runs out
+      expect(yield* Effect.promise(() => redis.get(lease))).toBe(holder)
+      let took = 0
+      while (Date.now() - died < 5_000) {
+        const now = yield* Effect.promise(() => redis.get(lease))
+        if (now !== null && now !== holder) {
+          took = Date.now() - died
+          break
+        }
+        yield* Effect.sleep("20 millis")
+      }
+      expect(took).toBeGreaterThan(every)
+      expect(took).toBeLessThan(3.5 * every + 400)
+      const rest = members.filter((m) => m !== leader)
+      const polls = yield* pollsOver(fleet, rest, 4 * every)
+      expect(polls.filter((n) => n > 0).length).toBe(1)
+      const token = yield* env.issue()
+      for (const m of rest) yield* m.auth.authenticate({ userToken: token })
+      yield* env.sim.revoke(token)
+      expect(yield* refusedAfter(rest, token)).toBeLessThan(every + 400)
+      console.log(`fleet on Redis: the poller died, another took the lease after ${took} ms (lease 2.5 × ${every} ms)`)
+    }), 15_000)
 
   it.scopedLive("messages planted with PUBLISH (in clear, sealed with another key) evict nothing; logged, counted", () =>
     Effect.gen(function*() {

@@ -71,6 +71,41 @@ const refusedAfter = (members: ReadonlyArray<Member>, token: string) =>
     return Date.now() - started
   })
 
+/**
+ * Stops the process that polls; then: whether the lease was still its right after, the milliseconds until
+ * another held it (5 s at most), and checks that the rest go on as a fleet (one of them polls, a revocation
+ * reaches them all within the interval).
+ */
+const pollerGoes = ({ env, fleet, members, prefix }: Effect.Effect.Success<typeof three>) =>
+  Effect.gen(function*() {
+    const redis = yield* inspectRedis(url())
+    const lease = `${prefix}revocations-lease:${fleet.topic}`
+    const first = yield* pollsOver(fleet, members, 2 * every)
+    const leader = members.find((_, i) => first[i]! > 0)!
+    const holder = yield* Effect.promise(() => redis.get(lease))
+    yield* leader.stop
+    const stopped = Date.now()
+    const heldAfterStop = (yield* Effect.promise(() => redis.get(lease))) === holder
+    let took = 0
+    while (Date.now() - stopped < 5_000) {
+      const now = yield* Effect.promise(() => redis.get(lease))
+      if (now !== null && now !== holder) {
+        took = Date.now() - stopped
+        break
+      }
+      yield* Effect.sleep("20 millis")
+    }
+    expect(took).toBeGreaterThan(0)
+    const rest = members.filter((m) => m !== leader)
+    const polls = yield* pollsOver(fleet, rest, 4 * every)
+    expect(polls.filter((n) => n > 0).length).toBe(1)
+    const token = yield* env.issue()
+    for (const m of rest) yield* m.auth.authenticate({ userToken: token })
+    yield* env.sim.revoke(token)
+    expect(yield* refusedAfter(rest, token)).toBeLessThan(every + 400)
+    return { heldAfterStop, took }
+  })
+
 describe("AuthToken.makeFleet on Redis", () => {
   it.scopedLive("three processes: one polls OS-REVOKE each interval, the others none; the lease in Redis stays with it", () =>
     Effect.gen(function*() {
@@ -99,65 +134,18 @@ describe("AuthToken.makeFleet on Redis", () => {
 
   it.scopedLive("the poller stops: another takes the lease and polls, and revocations still reach the rest", () =>
     Effect.gen(function*() {
-      const { env, fleet, members, prefix } = yield* three
-      const redis = yield* inspectRedis(url())
-      const lease = `${prefix}revocations-lease:${fleet.topic}`
-      const first = yield* pollsOver(fleet, members, 2 * every)
-      const leader = members.find((_, i) => first[i]! > 0)!
-      const holder = yield* Effect.promise(() => redis.get(lease))
-      yield* leader.stop
-      const rest = members.filter((m) => m !== leader)
-      const stopped = Date.now()
-      let took = 0
-      while (Date.now() - stopped < 3_000) {
-        const now = yield* Effect.promise(() => redis.get(lease))
-        if (now !== null && now !== holder) {
-          took = Date.now() - stopped
-          break
-        }
-        yield* Effect.sleep("20 millis")
-      }
-      expect(took).toBeGreaterThan(0)
+      const { took } = yield* pollerGoes(yield* three)
       expect(took).toBeLessThan(every + 400)
-      const polls = yield* pollsOver(fleet, rest, 4 * every)
-      expect(polls.filter((n) => n > 0).length).toBe(1)
-      const token = yield* env.issue()
-      for (const m of rest) yield* m.auth.authenticate({ userToken: token })
-      yield* env.sim.revoke(token)
-      expect(yield* refusedAfter(rest, token)).toBeLessThan(every + 400)
       console.log(`fleet on Redis: the poller stopped, another took the lease after ${took} ms`)
     }), 10_000)
 
   it.scopedLive("the poller dies (its lease not given back): another takes it once it runs out, within 3.5 intervals", () =>
     Effect.gen(function*() {
-      const { env, fleet, members, prefix } = yield* threeOf(true)
-      const redis = yield* inspectRedis(url())
-      const lease = `${prefix}revocations-lease:${fleet.topic}`
-      const first = yield* pollsOver(fleet, members, 2 * every)
-      const leader = members.find((_, i) => first[i]! > 0)!
-      const holder = yield* Effect.promise(() => redis.get(lease))
-      yield* leader.stop
-      const died = Date.now()
+      const { heldAfterStop, took } = yield* pollerGoes(yield* threeOf(true))
       // still the dead process's until its time runs out
-      expect(yield* Effect.promise(() => redis.get(lease))).toBe(holder)
-      let took = 0
-      while (Date.now() - died < 5_000) {
-        const now = yield* Effect.promise(() => redis.get(lease))
-        if (now !== null && now !== holder) {
-          took = Date.now() - died
-          break
-        }
-        yield* Effect.sleep("20 millis")
-      }
+      expect(heldAfterStop).toBe(true)
       expect(took).toBeGreaterThan(every)
       expect(took).toBeLessThan(3.5 * every + 400)
-      const rest = members.filter((m) => m !== leader)
-      const polls = yield* pollsOver(fleet, rest, 4 * every)
-      expect(polls.filter((n) => n > 0).length).toBe(1)
-      const token = yield* env.issue()
-      for (const m of rest) yield* m.auth.authenticate({ userToken: token })
-      yield* env.sim.revoke(token)
-      expect(yield* refusedAfter(rest, token)).toBeLessThan(every + 400)
       console.log(`fleet on Redis: the poller died, another took the lease after ${took} ms (lease 2.5 × ${every} ms)`)
     }), 15_000)
 

@@ -27,17 +27,17 @@ const query = (params: ReadonlyArray<string | false | undefined>): string => {
 }
 
 const decodeToken = (spec: Http.Spec, reply: Errors.Reply, id: string | undefined) => {
-  // a page that is not JSON at all says more than a missing header
-  const json = Errors.jsonBody(spec, reply)
-  if (!json.ok) return Effect.fail(json.error)
   if (id === undefined || id.length === 0) {
-    return Effect.fail(Errors.decodeError(spec, reply, "the response has no X-Subject-Token header"))
+    // a page that is not JSON at all says more than a missing header
+    const json = Errors.jsonBody(spec, reply)
+    return Effect.fail(json.ok ? Errors.decodeError(spec, reply, "the response has no X-Subject-Token header") : json.error)
   }
   const scrubbed = { ...spec, secrets: [...spec.secrets, id] }
-  const token = Token.decodeV3(Redacted.make(id), json.value)
-  return Either.isRight(token)
-    ? Admit.admit(scrubbed, reply, token.right)
-    : Effect.fail(Errors.decodeError(scrubbed, reply, Errors.describeParseError(token.left)))
+  // from the text: a catalog the same as the last ones is not parsed again
+  const token = Token.decodeV3Text(Redacted.make(id), reply.text)
+  if (Either.isRight(token)) return Admit.admit(scrubbed, reply, token.right)
+  const json = Errors.jsonBody(spec, reply)
+  return Effect.fail(json.ok ? Errors.decodeError(scrubbed, reply, Errors.describeParseError(token.left)) : json.error)
 }
 
 /** @internal */

@@ -66,6 +66,9 @@ export const tokenResponse = (u: unknown): V3.TokenResponse | undefined =>
  */
 let last: Catalog.Catalog = empty
 
+/** The catalog made (or shared whole) last. */
+export const lastCatalog = (): Catalog.Catalog => last
+
 /**
  * A v3 `catalog` (an array) as a `Catalog` when every service and endpoint
  * plainly is one, else `undefined`. Checked, compared with the last catalog

@@ -6,8 +6,7 @@
 import * as DateTime from "effect/DateTime"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
-
-const pattern = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?$/
+import * as Parse from "./internal/timestamp.js"
 
 /**
  * Parses a Keystone timestamp: optional fraction, optional `Z` or `±hh:mm`
@@ -16,32 +15,7 @@ const pattern = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9
  * @since 0.1.0
  * @category parsing
  */
-export const parse = (input: string): DateTime.Utc | undefined => {
-  const m = pattern.exec(input)
-  if (m === null) return undefined
-  const [, y, mo, d, h, mi, s, frac, zone] = m
-  const millis = frac === undefined ? 0 : Number((frac + "00").slice(0, 3))
-  let offsetMinutes = 0
-  if (zone !== undefined && zone !== "Z") {
-    const sign = zone[0] === "-" ? -1 : 1
-    const digits = zone.slice(1).replace(":", "")
-    offsetMinutes = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)))
-  }
-  const month = Number(mo)
-  const day = Number(d)
-  const hour = Number(h)
-  const minute = Number(mi)
-  const second = Number(s)
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined
-  // setUTCFullYear, not Date.UTC: Date.UTC maps years 0–99 to 1900–1999
-  const date = new Date(0)
-  date.setUTCFullYear(Number(y), month - 1, day)
-  if (date.getUTCDate() !== day) return undefined // e.g. February 30
-  date.setUTCHours(hour, minute, second, millis)
-  const epoch = date.getTime() - offsetMinutes * 60_000
-  if (!Number.isFinite(epoch)) return undefined
-  return DateTime.unsafeMake(epoch)
-}
+export const parse = (input: string): DateTime.Utc | undefined => Parse.parse(input)
 
 /**
  * Formats a time the way Keystone v3 does: `YYYY-MM-DDTHH:MM:SS.ffffffZ`.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Timestamp } from "@effect-keystone/schema"
 import { DateTime, Either, FastCheck, ParseResult, Schema } from "effect"
+import * as TimestampInternal from "../src/internal/timestamp.js"
 
 const epoch = (s: string) => DateTime.toEpochMillis(Either.getOrThrow(Schema.decodeEither(Timestamp.Timestamp)(s)))
 
@@ -76,4 +77,32 @@ describe("Timestamp", () => {
     const mm = String(Math.abs(offset) % 60).padStart(2, "0")
     expect(epoch(`${local.slice(0, 23)}${sign}${hh}:${mm}`)).toBe(ms)
   }, { fastCheck: { numRuns: 1000 } })
+})
+
+describe("Timestamp.parse reads the v3 form digit by digit, as the pattern reads it", () => {
+  const two = (max: number) => FastCheck.integer({ min: 0, max }).map((n) => String(n).padStart(2, "0"))
+  // the v3 shape, with values in and out of range, and now and then a character that is not a digit
+  const v3Shaped = FastCheck.tuple(
+    FastCheck.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, "0")),
+    two(13), two(32), two(25), two(61), two(61),
+    FastCheck.integer({ min: 0, max: 999_999 }).map((n) => String(n).padStart(6, "0")),
+    FastCheck.option(FastCheck.tuple(FastCheck.nat(26), FastCheck.char()), { freq: 4 })
+  ).map(([y, mo, d, h, mi, s, us, swap]) => {
+    const text = `${y}-${mo}-${d}T${h}:${mi}:${s}.${us}Z`
+    return swap === null ? text : text.slice(0, swap[0]) + swap[1] + text.slice(swap[0] + 1)
+  })
+
+  const millis = (dt: DateTime.Utc | undefined) => dt === undefined ? undefined : DateTime.toEpochMillis(dt)
+
+  it.prop("the same instant, or undefined, as the pattern", [v3Shaped], ([s]) => {
+    expect(millis(Timestamp.parse(s))).toBe(millis(TimestampInternal.byPattern(s)))
+  }, { fastCheck: { numRuns: 3000 } })
+
+  it("leap days and the 60th second as the pattern reads them", () => {
+    for (const s of ["2024-02-29T12:00:00.000000Z", "1900-02-29T00:00:00.000000Z", "2000-02-29T00:00:00.000000Z", "2026-06-30T23:59:60.500000Z"]) {
+      expect(millis(Timestamp.parse(s))).toBe(millis(TimestampInternal.byPattern(s)))
+    }
+    expect(Timestamp.parse("1900-02-29T00:00:00.000000Z")).toBeUndefined()
+    expect(millis(Timestamp.parse("2026-06-30T23:59:60.500000Z"))).toBe(Date.UTC(2026, 6, 1, 0, 0, 0, 500))
+  })
 })

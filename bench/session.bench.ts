@@ -143,14 +143,16 @@ export const run = async () => {
     Layer.provideMerge(TokenStore.layerMemory),
     Layer.provideMerge(KeystoneSim.layer({ catalog: simCatalog(), tokenLifetime: "12 hours" }))
   )
-  // keystoneauth1 (in its own process) and ours alternate three times, so both see the machine's load alike
+  // keystoneauth1 (in its own process) and ours alternate five times, so both see the machine's load alike;
+  // the ratio is the median of the five pairs' (a few hundred ns per read: a moment of load on this
+  // machine can double one measurement)
   const samples = await Effect.runPromise(
     Effect.gen(function*() {
       const session = yield* KeystoneSession.KeystoneSession
       yield* session.token
       const url = yield* session.endpoint(filter)
       const runs: Array<{ readonly base: Baseline | string; readonly tokenNs: number; readonly endpointNs: number }> = []
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < 5; i++) {
         const base = yield* Effect.sync(keystoneauth1)
         const tokenNs = yield* perOp(session.token, 200_000)
         const endpointNs = yield* perOp(session.endpoint(filter), 200_000)

@@ -27,14 +27,17 @@ export const run = async () => {
   const program = Effect.gen(function*() {
     const sim = yield* simProcess
     const client = yield* KeystoneClient.make({ authUrl: sim.authUrl, retry: false })
-    const token = yield* client.issue({
-      credentials: Credentials.password({
-        username: KeystoneSim.Demo.username,
-        domain: { id: "default" },
-        password: Redacted.make(KeystoneSim.Demo.password)
-      }),
-      scope: { _tag: "Project", id: KeystoneSim.Demo.projectId }
-    })
+    // the demo user's token on a project of theirs
+    const issueOn = (projectId: string) =>
+      client.issue({
+        credentials: Credentials.password({
+          username: KeystoneSim.Demo.username,
+          domain: { id: "default" },
+          password: Redacted.make(KeystoneSim.Demo.password)
+        }),
+        scope: { _tag: "Project", id: projectId }
+      })
+    const token = yield* issueOn(KeystoneSim.Demo.projectId)
     const id = Redacted.value(token.id)
     const url = `${sim.authUrl}/auth/tokens`
     const dispatcher = new Undici.Agent()
@@ -46,36 +49,23 @@ export const run = async () => {
       if (res.statusCode !== 200) throw new Error(`status ${res.statusCode}`)
       return JSON.parse(await res.body.text())
     })
-    const headers = { accept: "application/json", "x-auth-token": id, "x-subject-token": id }
     const http = yield* HttpClient.HttpClient
-    const platform = http.execute(HttpClientRequest.get(url).pipe(HttpClientRequest.setHeaders(headers))).pipe(
-      Effect.flatMap((r) => r.text),
-      Effect.map((text) => JSON.parse(text))
-    )
+    // the platform's GET of a token, its body JSON.parse'd
+    const platformGet = (t: Token.Token) => {
+      const tid = Redacted.value(t.id)
+      return http.execute(HttpClientRequest.get(url).pipe(
+        HttpClientRequest.setHeaders({ accept: "application/json", "x-auth-token": tid, "x-subject-token": tid })
+      )).pipe(Effect.flatMap((r) => r.text), Effect.map((text) => JSON.parse(text)))
+    }
+    const platform = platformGet(token)
     const ours = client.validate(token)
     const r = yield* compareEffects({ raw, platform, ours }, { rounds, perRound })
     yield* Effect.promise(() => dispatcher.close())
     // tokens of two projects in turn: every catalog differs from the last one (nothing is shared or remembered)
-    const other = yield* client.issue({
-      credentials: Credentials.password({
-        username: KeystoneSim.Demo.username,
-        domain: { id: "default" },
-        password: Redacted.make(KeystoneSim.Demo.password)
-      }),
-      scope: { _tag: "Project", id: KeystoneSim.Demo2.projectId }
-    })
+    const other = yield* issueOn(KeystoneSim.Demo2.projectId)
     const tokens = [token, other] as const
     let turn = 0
-    const get = (t: Token.Token) => {
-      const tid = Redacted.value(t.id)
-      return http.execute(HttpClientRequest.get(url).pipe(
-        HttpClientRequest.setHeaders({ accept: "application/json", "x-auth-token": tid, "x-subject-token": tid })
-      ))
-    }
-    const platformTwo = Effect.suspend(() => get(tokens[turn ^= 1]!)).pipe(
-      Effect.flatMap((r) => r.text),
-      Effect.map((text) => JSON.parse(text))
-    )
+    const platformTwo = Effect.suspend(() => platformGet(tokens[turn ^= 1]!))
     const oursTwo = Effect.suspend(() => client.validate(tokens[turn ^= 1]!))
     const two = yield* compareEffects({ platformTwo, oursTwo }, { rounds: 11, perRound })
     return {

@@ -116,8 +116,3 @@ export const remember = (text: string, catalog: Catalog.Catalog): void => {
   if (end < 0 || withPlaceholder(text, start, end) === undefined) return
   known = { text: text.slice(start, end), catalog }
 }
-
-/** Forgets the remembered catalog (tests). */
-export const forget = (): void => {
-  known = undefined
-}

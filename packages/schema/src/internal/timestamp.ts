@@ -11,7 +11,7 @@ const pattern = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9
 /** Any form, the v3 one first. */
 export const parse = (input: string): DateTime.Utc | undefined => v3Form(input) ?? byPattern(input)
 
-/** Two to six digits at `at` as a number, or -1. */
+/** The `n` digits at `at` as a number, or -1 when one is not a digit. */
 const digits = (s: string, at: number, n: number): number => {
   let v = 0
   for (let i = at; i < at + n; i++) {
